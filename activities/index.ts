@@ -1,0 +1,29 @@
+import type { PrismaClient } from '../prisma/generated/client.js';
+import type { RecordedEvent } from '../workflows/definitions.js';
+import { deliverNotifications } from './deliver-notifications.js';
+import type { Mailer } from './mailer.js';
+import { recordEvent } from './record-event.js';
+
+export interface ActivityConfig {
+  publicUrl: string;
+  mailFrom: string;
+  messageIdDomain: string;
+}
+
+export interface ActivityDeps {
+  prisma: PrismaClient;
+  mailer: Mailer;
+  config: ActivityConfig;
+}
+
+/** All I/O of the workflows. Every activity is idempotent, keyed by the workflow event id. */
+export function createActivities({ prisma, mailer, config }: ActivityDeps) {
+  return {
+    recordEvent: (event: RecordedEvent): Promise<void> =>
+      recordEvent({ prisma, publicUrl: config.publicUrl, messageIdDomain: config.messageIdDomain }, event),
+    deliverNotifications: (args: { eventId: string }): Promise<number> =>
+      deliverNotifications({ prisma, mailer, mailFrom: config.mailFrom }, args),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,60 @@
+import type { Client } from '@temporalio/client';
+import express, { type Express } from 'express';
+import type { PrismaClient } from '../prisma/generated/client.js';
+import { authenticate } from './auth.js';
+import { errorMiddleware, notFound } from './errors.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { applicationRoutes } from './routes/applications.js';
+import { authRoutes } from './routes/auth.js';
+import { referenceRoutes } from './routes/reference.js';
+import { statusRoutes } from './routes/status.js';
+
+export interface AppDeps {
+  prisma: PrismaClient;
+  client: Client;
+  taskQueue: string;
+  tokenTtlMinutes: number;
+  log: (message: string, error?: unknown) => void;
+}
+
+async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
+  try {
+    await check();
+    return 'up';
+  } catch {
+    return 'down';
+  }
+}
+
+/** Builds the HTTP application; it does not listen, so tests and entry points decide how to serve it. */
+export function createApp(deps: AppDeps): Express {
+  const { prisma, client } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '100kb' }));
+
+  app.get('/health', async (_req, res) => {
+    const [database, temporal] = await Promise.all([
+      probe(() => prisma.$queryRaw`SELECT 1`),
+      probe(() => client.workflowService.getSystemInfo({})),
+    ]);
+    const healthy = database === 'up' && temporal === 'up';
+    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', database, temporal });
+  });
+
+  const openApi = buildOpenApiDocument();
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+
+  app.use('/api', authenticate(prisma));
+  app.use('/api', authRoutes(prisma, deps.tokenTtlMinutes));
+  app.use('/api', referenceRoutes(prisma));
+  app.use('/api', applicationRoutes({ prisma, client, taskQueue: deps.taskQueue }));
+  app.use('/api', statusRoutes(prisma));
+  app.use(() => {
+    throw notFound('Route');
+  });
+  app.use(errorMiddleware(deps.log));
+  return app;
+}

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString,
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: optionalString,
+  TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  SMTP_URL: optionalString,
+  MAIL_FROM: z.string().default('"NHCSXH - Hồ sơ vay vốn" <no-reply@policy-loan.local>'),
+  PUBLIC_URL: optionalString,
+  TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  pgliteDir: string;
+  temporal: {
+    address: string | undefined;
+    namespace: string;
+    taskQueue: string | undefined;
+    devServerPort: number;
+    devServerUiPort: number;
+  };
+  mail: { transport: { kind: 'smtp'; url: string } | { kind: 'files'; dir: string }; from: string };
+  publicUrl: string;
+  tokenTtlMinutes: number;
+  seedDemo: boolean;
+}
+
+/** Parses the environment once, in an entry point; everything else receives the result. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const env = EnvSchema.parse(source);
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    pgliteDir: path.join(dataDir, 'pglite'),
+    temporal: {
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      devServerPort: env.TEMPORAL_PORT,
+      devServerUiPort: env.TEMPORAL_UI_PORT,
+    },
+    mail: {
+      transport: env.SMTP_URL
+        ? { kind: 'smtp', url: env.SMTP_URL }
+        : { kind: 'files', dir: path.join(dataDir, 'mail') },
+      from: env.MAIL_FROM,
+    },
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    tokenTtlMinutes: env.TOKEN_TTL_MINUTES,
+    // Demo accounts (password demo1234) exist only on embedded defaults, never in production.
+    seedDemo: env.SEED_DEMO === 'auto' ? env.NODE_ENV !== 'production' : env.SEED_DEMO === 'true',
+  };
+}

@@ -1,0 +1,36 @@
+import type { PrismaClient } from '../prisma/generated/client.js';
+import type { LoanProgram } from '../prisma/generated/client.js';
+import type { ProgramSnapshot } from '../workflows/definitions.js';
+import { DEFAULT_VOTE_RULES, type HouseholdCategory, type StepName, type VoteRules } from '../workflows/domain.js';
+
+export function toProgramSnapshot(row: LoanProgram): ProgramSnapshot {
+  return {
+    id: row.id,
+    code: row.code,
+    version: row.version,
+    nameVi: row.nameVi,
+    nameEn: row.nameEn,
+    ceilingVnd: Number(row.ceilingVnd),
+    ceilingPerMonthVnd: row.ceilingPerMonthVnd === null ? null : Number(row.ceilingPerMonthVnd),
+    annualRatePercent: row.annualRatePercent.toString(),
+    maxTermMonths: row.maxTermMonths,
+    stepOrder: row.stepOrder as StepName[],
+    eligibleCategories: row.eligibleCategories as HouseholdCategory[],
+    voteRules: (row.voteRules as VoteRules | null) ?? DEFAULT_VOTE_RULES,
+  };
+}
+
+/** The newest active version of each programme: what new applications take. */
+export async function listCurrentPrograms(prisma: PrismaClient): Promise<ProgramSnapshot[]> {
+  const rows = await prisma.loanProgram.findMany({
+    where: { active: true },
+    orderBy: [{ code: 'asc' }, { version: 'desc' }],
+    distinct: ['code'],
+  });
+  return rows.map(toProgramSnapshot);
+}
+
+export async function loadProgramSnapshot(prisma: PrismaClient, code: string): Promise<ProgramSnapshot | null> {
+  const row = await prisma.loanProgram.findFirst({ where: { code, active: true }, orderBy: { version: 'desc' } });
+  return row ? toProgramSnapshot(row) : null;
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submit } from '../support/fixtures.js';
+import { startStack, type TestStack } from '../support/stack.js';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('reference data, health and the API description', () => {
+  it('reports Temporal and the database as reachable', async () => {
+    const health = await stack.api('GET', '/health');
+    expect(health).toEqual({ status: 200, body: { status: 'ok', database: 'up', temporal: 'up' } });
+  });
+
+  it('lists the seeded programmes with both step orders', async () => {
+    const programs = await stack.api('GET', '/api/programs');
+    const byCode = Object.fromEntries(programs.body.map((p: { code: string }) => [p.code, p]));
+    expect(Object.keys(byCode).sort()).toEqual([
+      'CLEAN_WATER',
+      'JOB_CREATION',
+      'NEAR_POOR',
+      'NEWLY_ESCAPED',
+      'POOR',
+      'STUDENT',
+    ]);
+    expect(byCode.POOR).toMatchObject({ ceilingVnd: 100_000_000, annualRatePercent: '6.6', maxTermMonths: 120 });
+    expect(byCode.POOR.stepOrder[0]).toBe('group-vote');
+    expect(byCode.JOB_CREATION.stepOrder[0]).toBe('ward-verification');
+    expect(byCode.POOR.name.vi).toBe('Cho vay hộ nghèo');
+  });
+
+  it('lists wards, associations and the groups of a ward with member counts', async () => {
+    const wards = await stack.api('GET', '/api/wards');
+    expect(wards.body.map((w: { code: string }) => w.code)).toEqual(['DONGHUNG', 'HOABINH', 'TANLAP']);
+    const associations = await stack.api('GET', '/api/associations');
+    expect(associations.body.map((a: { code: string }) => a.code)).toEqual(['FARMERS', 'VETERANS', 'WOMEN', 'YOUTH']);
+    const groups = await stack.api('GET', '/api/groups?ward=HOABINH');
+    expect(groups.body).toHaveLength(2);
+    expect(groups.body[0]).toMatchObject({ code: 'HOABINH-01', associationCode: 'FARMERS', memberCount: 10 });
+    expect(groups.body[0].associationName.vi).toBe('Hội Nông dân');
+  });
+
+  it('logs in every demo account and refuses a wrong password the same way as an unknown user', async () => {
+    for (const username of [
+      'admin',
+      'ward.HOABINH',
+      'assoc.WOMEN.TANLAP',
+      'group.DONGHUNG-02',
+      'bank.officer',
+      'bank.manager',
+    ]) {
+      const response = await stack.api('POST', '/api/auth/login', { body: { username, password: 'demo1234' } });
+      expect(response.status, username).toBe(200);
+    }
+    const wrong = await stack.api('POST', '/api/auth/login', { body: { username: 'admin', password: 'nope' } });
+    const unknown = await stack.api('POST', '/api/auth/login', { body: { username: 'nobody', password: 'nope' } });
+    expect(wrong).toEqual(unknown);
+    expect(wrong.status).toBe(401);
+  });
+
+  it('stops honouring a token after logout', async () => {
+    const fresh = await stack.api('POST', '/api/auth/login', {
+      body: { username: 'bank.manager', password: 'demo1234' },
+    });
+    const token = fresh.body.token as string;
+    expect((await stack.api('GET', '/api/auth/me', { token })).status).toBe(200);
+    expect((await stack.api('POST', '/api/auth/logout', { token })).status).toBe(204);
+    expect((await stack.api('GET', '/api/auth/me', { token })).status).toBe(401);
+  });
+
+  it('pages and filters the application list', async () => {
+    const created = await Promise.all([
+      submit(stack),
+      submit(stack),
+      submit(stack, { wardCode: 'TANLAP', groupCode: 'TANLAP-01' }),
+    ]);
+    const token = await stack.login('admin');
+    const hoabinh = await stack.api('GET', '/api/applications?ward=HOABINH&pageSize=1&page=2', { token });
+    expect(hoabinh.body).toMatchObject({ page: 2, pageSize: 1, total: 2 });
+    expect(hoabinh.body.items).toHaveLength(1);
+    const byStep = await stack.api('GET', '/api/applications?step=group-vote&status=IN_PROGRESS', { token });
+    expect(byStep.body.total).toBe(3);
+    const bad = await stack.api('GET', '/api/applications?status=DONE', { token });
+    expect(bad.status).toBe(400);
+    expect(created).toHaveLength(3);
+  });
+
+  it('shows the applicant only their status, in Vietnamese and English, with no officer names', async () => {
+    const created = await submit(stack);
+    const status = await stack.api('GET', `/api/status/${created.code}`);
+    expect(status.status).toBe(200);
+    expect(status.body).toMatchObject({
+      code: created.code,
+      status: 'IN_PROGRESS',
+      currentStep: 'group-vote',
+      currentStepLabel: { vi: 'Tổ TK&VV bình xét', en: 'Savings-and-loan group review vote' },
+    });
+    expect(status.body.nextAction.vi).toContain('Tổ TK&VV bình xét');
+    expect(JSON.stringify(status.body)).not.toMatch(/citizenId|username|group\.HOABINH/);
+    expect((await stack.api('GET', '/api/status/KHONGCO-2026-XXXXXX')).status).toBe(404);
+  });
+
+  it('describes every route in the OpenAPI document from the zod schemas', async () => {
+    const doc = await stack.api('GET', '/openapi.json');
+    expect(doc.body.openapi).toBe('3.0.3');
+    const decision = doc.body.paths['/api/applications/{id}/steps/group-vote/decision'].post;
+    expect(Object.keys(decision.requestBody.content['application/json'].schema.properties)).toEqual(
+      expect.arrayContaining(['membersTotal', 'membersPresent', 'votesFor']),
+    );
+    expect(doc.body.paths['/api/applications'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['programCode', 'borrower', 'amount']),
+    );
+  });
+});

@@ -1,0 +1,127 @@
+import type { StepName } from '../../workflows/domain.js';
+import type { ApiResponse, TestStack } from './stack.js';
+
+let citizenSerial = 0;
+/** A fresh 12-digit citizen ID per application, so tests never collide on a household. */
+export function nextCitizenId(): string {
+  citizenSerial += 1;
+  return `0341${String(Date.now() % 1_000_000).padStart(6, '0')}${String(citizenSerial % 100).padStart(2, '0')}`;
+}
+
+export function applicationForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    programCode: 'POOR',
+    wardCode: 'HOABINH',
+    groupCode: 'HOABINH-01',
+    householdCategory: 'POOR',
+    village: 'Thôn Đông',
+    borrower: {
+      fullName: 'Nguyễn Văn Ánh',
+      citizenId: nextCitizenId(),
+      dateOfBirth: '1985-04-12',
+      phone: '0912345678',
+      email: 'anh.nguyen@example.vn',
+    },
+    amount: 50_000_000,
+    termMonths: 36,
+    purpose: 'Nuôi bò sinh sản',
+    usePlan: 'Mua 2 con bò giống, làm chuồng trại; trả lãi hằng tháng từ tiền bán sữa và bê con.',
+    ...overrides,
+  };
+}
+
+export const OFFICER_FOR_STEP: Record<StepName, string> = {
+  'ward-verification': 'ward.HOABINH',
+  entrustment: 'assoc.FARMERS.HOABINH',
+  'group-vote': 'group.HOABINH-01',
+  'bank-approval': 'bank.officer',
+  disbursement: 'bank.officer',
+};
+
+/** The payload that approves each step for the default form (group HOABINH-01: 10 members, FARMERS). */
+export function approvalFor(
+  step: StepName,
+  amount = 50_000_000,
+  termMonths = 36,
+  category = 'POOR',
+): Record<string, unknown> {
+  switch (step) {
+    case 'ward-verification':
+      return { outcome: 'approve', residenceConfirmed: true, listedCategory: category };
+    case 'entrustment':
+      return { outcome: 'approve', associationCode: 'FARMERS', dossierComplete: true };
+    case 'group-vote':
+      return {
+        meetingDate: '2026-11-20',
+        membersTotal: 10,
+        membersPresent: 8,
+        votesFor: 7,
+        votesAgainst: 1,
+        abstentions: 0,
+      };
+    case 'bank-approval':
+      return { outcome: 'approve', approvedAmount: amount, termMonths };
+    case 'disbursement':
+      return { outcome: 'approve', amount, disbursedOn: '2026-12-17', transactionPoint: 'Điểm giao dịch xã Hòa Bình' };
+  }
+}
+
+export function rejectionFor(step: StepName): Record<string, unknown> {
+  if (step === 'group-vote') {
+    return {
+      meetingDate: '2026-11-20',
+      membersTotal: 10,
+      membersPresent: 8,
+      votesFor: 3,
+      votesAgainst: 4,
+      abstentions: 1,
+    };
+  }
+  const base = approvalFor(step);
+  return { ...base, outcome: 'reject', reason: 'Hộ không còn cư trú tại địa phương' };
+}
+
+export async function submit(stack: TestStack, overrides: Record<string, unknown> = {}) {
+  const response = await stack.api<{ id: string; code: string; status: string; currentStep: string }>(
+    'POST',
+    '/api/applications',
+    { body: applicationForm(overrides) },
+  );
+  if (response.status !== 201) throw new Error(`submit failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+export async function startAs(stack: TestStack, username: string, id: string, step: StepName): Promise<ApiResponse> {
+  return stack.api('POST', `/api/applications/${id}/steps/${step}/start`, { token: await stack.login(username) });
+}
+
+export async function decideAs(
+  stack: TestStack,
+  username: string,
+  id: string,
+  step: StepName,
+  body: Record<string, unknown>,
+): Promise<ApiResponse> {
+  return stack.api('POST', `/api/applications/${id}/steps/${step}/decision`, {
+    token: await stack.login(username),
+    body,
+  });
+}
+
+/** Takes and decides one step as the officer responsible for it; fails the test on any refusal. */
+export async function runStep(
+  stack: TestStack,
+  id: string,
+  step: StepName,
+  body = approvalFor(step),
+): Promise<ApiResponse> {
+  const officer = OFFICER_FOR_STEP[step];
+  const started = await startAs(stack, officer, id, step);
+  if (started.status !== 200) throw new Error(`start ${step}: ${started.status} ${JSON.stringify(started.body)}`);
+  const decided = await decideAs(stack, officer, id, step, body);
+  if (decided.status !== 200) throw new Error(`decide ${step}: ${decided.status} ${JSON.stringify(decided.body)}`);
+  return decided;
+}
+
+export const PUBLISHED = ['group-vote', 'ward-verification', 'entrustment', 'bank-approval', 'disbursement'] as const;
+export const BRIEF = ['ward-verification', 'entrustment', 'group-vote', 'bank-approval', 'disbursement'] as const;

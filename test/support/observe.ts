@@ -1,0 +1,70 @@
+import { expect } from 'vitest';
+import type { TestStack } from './stack.js';
+
+/** The read model (GET) and the workflow's Query must tell the same story. */
+export async function expectReadModelAgrees(stack: TestStack, id: string): Promise<void> {
+  const [view, state] = await Promise.all([
+    stack.api('GET', `/api/applications/${id}`, { token: await stack.login('bank.manager') }),
+    stack.queryState(id),
+  ]);
+  expect(view.status).toBe(200);
+  const app = view.body;
+  expect(app.status).toBe(state.status);
+  expect(app.currentStep).toBe(state.currentStep);
+  expect(app.holder).toEqual(state.holder);
+  expect(app.returnReason).toBe(state.returnReason);
+  expect(app.approved).toEqual(state.approved);
+  expect(app.disbursement === null ? null : { ...app.disbursement, officer: undefined }).toEqual(
+    state.disbursement === null ? null : { ...state.disbursement, officer: undefined },
+  );
+  expect({ amount: app.amount, termMonths: app.termMonths, householdCategory: app.householdCategory }).toEqual({
+    amount: state.request.amount,
+    termMonths: state.request.termMonths,
+    householdCategory: state.request.householdCategory,
+  });
+  expect(app.history).toEqual(state.history);
+}
+
+export interface Footprint {
+  historyLength: number;
+  auditEvents: number;
+  decisions: number;
+  outbox: number;
+  lastEventSeq: number;
+  status: string;
+}
+
+/** Waits until nothing is in flight for the application, then records what exists. */
+export async function settledFootprint(stack: TestStack, id: string): Promise<Footprint> {
+  const handle = await stack.handleFor(id);
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const [description, pendingMail] = await Promise.all([
+      handle.describe(),
+      stack.db.prisma.notificationOutbox.count({ where: { applicationId: id, status: 'PENDING' } }),
+    ]);
+    const pendingActivities = description.raw.pendingActivities?.length ?? 0;
+    if (pendingActivities === 0 && pendingMail === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return footprint(stack, id);
+}
+
+export async function footprint(stack: TestStack, id: string): Promise<Footprint> {
+  const handle = await stack.handleFor(id);
+  const { events } = await handle.fetchHistory();
+  const prisma = stack.db.prisma;
+  const [auditEvents, decisions, outbox, row] = await Promise.all([
+    prisma.auditEvent.count({ where: { applicationId: id } }),
+    prisma.stepDecision.count({ where: { applicationId: id } }),
+    prisma.notificationOutbox.count({ where: { applicationId: id } }),
+    prisma.application.findUniqueOrThrow({ where: { id } }),
+  ]);
+  return {
+    historyLength: events?.length ?? 0,
+    auditEvents,
+    decisions,
+    outbox,
+    lastEventSeq: row.lastEventSeq,
+    status: row.status,
+  };
+}

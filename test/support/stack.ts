@@ -1,0 +1,170 @@
+/**
+ * The real system for integration tests: a Temporal dev server, a Postgres-compatible database (PGlite in
+ * memory, or the PostgreSQL at DATABASE_URL), an SMTP listener on loopback, a worker and the HTTP API.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Worker } from '@temporalio/worker';
+import { createActivities, type Activities } from '../../activities/index.js';
+import { buildTransport, type Mailer } from '../../activities/mailer.js';
+import { seedDemoData } from '../../prisma/seed.js';
+import { createApp } from '../../server/app.js';
+import { openDatabase, type Database } from '../../server/database.js';
+import { startTestTemporal, type TestTemporal } from '../../server/dev-server.js';
+import { migrateDatabase } from '../../server/migrate.js';
+import { hashPassword } from '../../server/passwords.js';
+import { WORKFLOWS_PATH, createLoanWorker } from '../../server/worker.js';
+import { getStateQuery, type ApplicationState } from '../../workflows/definitions.js';
+import { startSmtpSink, type SmtpSink } from './smtp.js';
+
+export interface StackOptions {
+  /** Wraps the real activities, e.g. to make one fail after doing its work. */
+  wrapActivities?: (activities: Activities) => Activities;
+  /** Wraps the real mailer, e.g. to make a delivery fail transiently. */
+  wrapMailer?: (mailer: Mailer) => Mailer;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+export interface TestStack {
+  db: Database;
+  client: Client;
+  smtp: SmtpSink;
+  taskQueue: string;
+  baseUrl: string;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  api<T = any>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; raw?: string },
+  ): Promise<ApiResponse<T>>;
+  login(username: string, password?: string): Promise<string>;
+  handleFor(applicationId: string): Promise<WorkflowHandle>;
+  queryState(applicationId: string): Promise<ApplicationState>;
+  close(): Promise<void>;
+}
+
+async function openTestDatabase(): Promise<Database> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) return openDatabase({ pgliteDir: 'memory://' });
+  const db = await openDatabase({ databaseUrl });
+  // Test files run one at a time, so each starts from an empty schema on the shared server.
+  await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  return db;
+}
+
+let bundle: Promise<{ code: string }> | undefined;
+let runtimeInstalled = false;
+
+export async function startStack(options: StackOptions = {}): Promise<TestStack> {
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    logger: { log() {}, info() {}, warn() {}, error() {}, debug() {}, trace() {} } as never,
+  });
+  const [temporal, db, smtp] = await Promise.all([startTestTemporal(), openTestDatabase(), startSmtpSink()]);
+  await migrateDatabase(db);
+  await seedDemoData(db.prisma, { hashPassword });
+
+  const taskQueue = `loans-${Math.random().toString(36).slice(2, 10)}`;
+  const connection = await Connection.connect({ address: temporal.address });
+  const client = new Client({ connection, namespace: temporal.namespace });
+  const mailer = (options.wrapMailer ?? ((m) => m))(buildTransport({ kind: 'smtp', url: smtp.url }));
+  const activities = (options.wrapActivities ?? ((a) => a))(
+    createActivities({
+      prisma: db.prisma,
+      mailer,
+      config: { publicUrl: 'http://loans.test', mailFrom: 'no-reply@loans.test', messageIdDomain: 'loans.test' },
+    }),
+  );
+
+  let worker: { worker: Worker; running: Promise<void>; connection: NativeConnection } | null = null;
+  async function startWorker(): Promise<void> {
+    const workerConnection = await NativeConnection.connect({ address: temporal.address });
+    const created = await createLoanWorker({
+      connection: workerConnection,
+      namespace: temporal.namespace,
+      taskQueue,
+      activities,
+      workflowBundle: await bundle!,
+    });
+    worker = { worker: created, running: created.run(), connection: workerConnection };
+  }
+  async function stopWorker(): Promise<void> {
+    if (!worker) return;
+    worker.worker.shutdown();
+    await worker.running;
+    await worker.connection.close();
+    worker = null;
+  }
+  await startWorker();
+
+  const app = createApp({
+    prisma: db.prisma,
+    client,
+    taskQueue,
+    tokenTtlMinutes: 60,
+    log: (m, e) => console.error(m, e),
+  });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function api<T>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}) {
+    const headers: Record<string, string> = {};
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  }
+
+  const tokens = new Map<string, string>();
+  async function login(username: string, password = 'demo1234'): Promise<string> {
+    const cached = tokens.get(username);
+    if (cached && password === 'demo1234') return cached;
+    const response = await api<{ token: string }>('POST', '/api/auth/login', { body: { username, password } });
+    if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status}`);
+    tokens.set(username, response.body.token);
+    return response.body.token;
+  }
+
+  async function handleFor(applicationId: string): Promise<WorkflowHandle> {
+    const row = await db.prisma.application.findUniqueOrThrow({ where: { id: applicationId } });
+    return client.workflow.getHandle(row.workflowId);
+  }
+
+  return {
+    db,
+    client,
+    smtp,
+    taskQueue,
+    baseUrl,
+    startWorker,
+    stopWorker,
+    api,
+    login,
+    handleFor,
+    queryState: async (id) => (await handleFor(id)).query(getStateQuery),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopWorker();
+      await connection.close();
+      mailer.close();
+      await smtp.close();
+      await db.close();
+      await temporal.stop();
+    },
+  };
+}
+
+export type { TestTemporal };

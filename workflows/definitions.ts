@@ -1,0 +1,224 @@
+/**
+ * The contract between the server and the workflows: task queue, input and state types, and the
+ * typed Update / Query definitions. Imported by both sides; holds no I/O.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  ApplicationStatus,
+  HouseholdCategory,
+  Outcome,
+  Role,
+  StepName,
+  VoteRules,
+  AssociationCode,
+} from './domain.js';
+
+export const TASK_QUEUE = 'policy-loan-applications';
+
+/** One workflow execution per application: its id derives from the application code. */
+export function workflowIdFor(code: string): string {
+  return `loan-application-${code}`;
+}
+
+export interface Actor {
+  username: string;
+  role: Role | 'applicant';
+  displayName: string;
+}
+
+export interface ProgramSnapshot {
+  id: string;
+  code: string;
+  version: number;
+  nameVi: string;
+  nameEn: string;
+  ceilingVnd: number;
+  ceilingPerMonthVnd: number | null;
+  annualRatePercent: string;
+  maxTermMonths: number;
+  stepOrder: StepName[];
+  eligibleCategories: HouseholdCategory[];
+  voteRules: VoteRules;
+}
+
+export interface GroupSnapshot {
+  code: string;
+  wardCode: string;
+  associationCode: AssociationCode;
+  memberCount: number;
+}
+
+export interface Borrower {
+  fullName: string;
+  citizenId: string;
+  dateOfBirth: string;
+  phone?: string | undefined;
+  email?: string | undefined;
+}
+
+/** What the applicant asked for (form 01/TD); amendable while the application is returned. */
+export interface LoanRequest {
+  householdCategory: HouseholdCategory;
+  amount: number;
+  termMonths: number;
+  purpose: string;
+  usePlan: string;
+  village?: string | undefined;
+  borrower: Borrower;
+}
+
+export interface ProcessApplicationInput {
+  applicationId: string;
+  code: string;
+  wardCode: string;
+  program: ProgramSnapshot;
+  group: GroupSnapshot;
+  request: LoanRequest;
+  submittedBy: Actor;
+}
+
+export interface WardVerificationDecision {
+  step: 'ward-verification';
+  outcome: Outcome;
+  reason?: string | undefined;
+  residenceConfirmed: boolean;
+  listedCategory: HouseholdCategory;
+}
+
+export interface EntrustmentDecision {
+  step: 'entrustment';
+  outcome: Outcome;
+  reason?: string | undefined;
+  associationCode: AssociationCode;
+  dossierComplete: boolean;
+}
+
+/** The outcome of a vote is computed from the tally, never typed by the caller. */
+export interface GroupVoteDecision {
+  step: 'group-vote';
+  reason?: string | undefined;
+  meetingDate: string;
+  membersTotal: number;
+  membersPresent: number;
+  votesFor: number;
+  votesAgainst: number;
+  abstentions: number;
+}
+
+export interface BankApprovalDecision {
+  step: 'bank-approval';
+  outcome: Outcome;
+  reason?: string | undefined;
+  approvedAmount?: number | undefined;
+  termMonths?: number | undefined;
+}
+
+export interface DisbursementDecision {
+  step: 'disbursement';
+  outcome: Outcome;
+  reason?: string | undefined;
+  amount?: number | undefined;
+  disbursedOn?: string | undefined;
+  transactionPoint?: string | undefined;
+}
+
+export type StepDecisionInput =
+  WardVerificationDecision | EntrustmentDecision | GroupVoteDecision | BankApprovalDecision | DisbursementDecision;
+
+export interface AmendmentChanges {
+  householdCategory?: HouseholdCategory | undefined;
+  amount?: number | undefined;
+  termMonths?: number | undefined;
+  purpose?: string | undefined;
+  usePlan?: string | undefined;
+  village?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+}
+
+export interface StartStepArgs {
+  step: StepName;
+  actor: Actor;
+}
+
+export interface DecideStepArgs {
+  actor: Actor;
+  decision: StepDecisionInput;
+}
+
+export interface AmendArgs {
+  actor: Actor;
+  changes: AmendmentChanges;
+}
+
+export interface WithdrawArgs {
+  actor: Actor;
+  reason?: string | undefined;
+}
+
+export const EVENT_TYPES = ['SUBMITTED', 'STEP_STARTED', 'STEP_DECIDED', 'AMENDED', 'WITHDRAWN'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** One entry of an application's history, identical in the workflow state and in the read model. */
+export interface HistoryEntry {
+  seq: number;
+  type: EventType;
+  step: StepName | null;
+  actor: Actor;
+  at: string;
+  outcome: Outcome | null;
+  reason: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface StepHolder {
+  username: string;
+  role: Role;
+  since: string;
+}
+
+export interface ApprovedTerms {
+  amount: number;
+  termMonths: number;
+  annualRatePercent: string;
+}
+
+export interface DisbursementRecord {
+  amount: number;
+  disbursedOn: string;
+  transactionPoint: string;
+}
+
+export interface ApplicationState {
+  applicationId: string;
+  code: string;
+  status: ApplicationStatus;
+  currentStep: StepName | null;
+  holder: StepHolder | null;
+  returnReason: string | null;
+  request: LoanRequest;
+  approved: ApprovedTerms | null;
+  disbursement: DisbursementRecord | null;
+  history: HistoryEntry[];
+}
+
+/** Who must hear about an event; the activity resolves addresses from the read model. */
+export type NotificationIntent = { audience: 'step-officers'; step: StepName } | { audience: 'applicant' };
+
+/** Everything an activity needs to bring the read model up to date after one event. */
+export interface RecordedEvent {
+  eventId: string;
+  workflowId: string;
+  entry: HistoryEntry;
+  state: Omit<ApplicationState, 'history'>;
+  submission: ProcessApplicationInput | null;
+  notify: NotificationIntent[];
+}
+
+export const getStateQuery = defineQuery<ApplicationState>('getState');
+export const startStepUpdate = defineUpdate<ApplicationState, [StartStepArgs]>('startStep');
+export const decideStepUpdate = defineUpdate<ApplicationState, [DecideStepArgs]>('decideStep');
+export const amendApplicationUpdate = defineUpdate<ApplicationState, [AmendArgs]>('amendApplication');
+export const withdrawApplicationUpdate = defineUpdate<ApplicationState, [WithdrawArgs]>('withdrawApplication');
+/** Resolves once every event so far is in the read model; the server awaits it after starting a workflow. */
+export const awaitRecordedUpdate = defineUpdate<ApplicationState, []>('awaitRecorded');

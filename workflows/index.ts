@@ -1,0 +1,1 @@
+export { processLoanApplication } from './process-loan-application.js';

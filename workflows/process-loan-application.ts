@@ -1,0 +1,167 @@
+import * as wf from '@temporalio/workflow';
+import type { createActivities } from '../activities/index.js';
+import {
+  amendApplicationUpdate,
+  awaitRecordedUpdate,
+  decideStepUpdate,
+  getStateQuery,
+  startStepUpdate,
+  withdrawApplicationUpdate,
+  type ApplicationState,
+  type ProcessApplicationInput,
+  type RecordedEvent,
+} from './definitions.js';
+import { ENDED_STATUSES } from './domain.js';
+import type { DecisionContext } from './step-rules.js';
+import {
+  applyAmend,
+  applyDecision,
+  applyStart,
+  applyWithdraw,
+  checkAmend,
+  checkDecide,
+  checkStart,
+  checkWithdraw,
+  initialState,
+  type EventDraft,
+} from './transitions.js';
+
+type Activities = ReturnType<typeof createActivities>;
+
+// The read model must follow every event, so recording retries without limit (a database outage only delays).
+const { recordEvent } = wf.proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// Mail is retried with a long backoff and never awaited on the decision path.
+const { deliverNotifications } = wf.proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes' },
+});
+
+/**
+ * One execution per loan application. Every human decision arrives as an Update whose validator applies
+ * the step rules; an accepted Update changes the state, queues an event, and returns once the event is in
+ * the read model, so an HTTP caller that reads back sees what it just did.
+ */
+export async function processLoanApplication(input: ProcessApplicationInput): Promise<ApplicationState> {
+  const { workflowId } = wf.workflowInfo();
+  const state = initialState(input);
+  const stepOrder = input.program.stepOrder;
+  const pending: RecordedEvent[] = [];
+  const mail: Promise<void>[] = [];
+  let recordedSeq = 0;
+
+  const context = (): DecisionContext => ({
+    program: input.program,
+    group: input.group,
+    request: state.request,
+    approved: state.approved,
+  });
+
+  // A JSON copy: the sandbox has no structuredClone guarantee, and state is plain JSON anyway.
+  const snapshot = (): ApplicationState => JSON.parse(JSON.stringify(state)) as ApplicationState;
+
+  function emit(draft: EventDraft): number {
+    const seq = state.history.length + 1;
+    const entry = {
+      seq,
+      type: draft.type,
+      step: draft.step,
+      actor: draft.actor,
+      at: new Date().toISOString(),
+      outcome: draft.outcome ?? null,
+      reason: draft.reason ?? null,
+      payload: draft.payload ?? {},
+    };
+    state.history.push(entry);
+    const { history: _history, ...current } = snapshot();
+    pending.push({
+      eventId: `${workflowId}#${seq}`,
+      workflowId,
+      entry,
+      state: current,
+      submission: draft.type === 'SUBMITTED' ? input : null,
+      notify: draft.notify,
+    });
+    return seq;
+  }
+
+  async function recorded(seq: number): Promise<ApplicationState> {
+    await wf.condition(() => recordedSeq >= seq);
+    return snapshot();
+  }
+
+  // Emitted before any handler exists: Updates delivered with the first activation must find it queued.
+  const firstStep = state.currentStep;
+  emit({
+    type: 'SUBMITTED',
+    step: null,
+    actor: input.submittedBy,
+    payload: { programCode: input.program.code, programVersion: input.program.version },
+    notify: firstStep ? [{ audience: 'step-officers', step: firstStep }, { audience: 'applicant' }] : [],
+  });
+
+  wf.setHandler(getStateQuery, snapshot);
+  wf.setHandler(awaitRecordedUpdate, () => recorded(state.history.length));
+
+  wf.setHandler(
+    startStepUpdate,
+    (args) => {
+      const draft = applyStart(state, args, new Date().toISOString());
+      return recorded(draft ? emit(draft) : state.history.length);
+    },
+    { validator: (args) => checkStart(state, args) },
+  );
+
+  wf.setHandler(
+    decideStepUpdate,
+    (args) => {
+      // Validators of Updates delivered in one activation all run before any handler; check again here.
+      checkDecide(state, args, context());
+      return recorded(emit(applyDecision(state, args, context(), stepOrder)));
+    },
+    { validator: (args) => checkDecide(state, args, context()) },
+  );
+
+  wf.setHandler(
+    amendApplicationUpdate,
+    (args) => {
+      checkAmend(state, args, context());
+      return recorded(emit(applyAmend(state, args)));
+    },
+    { validator: (args) => checkAmend(state, args, context()) },
+  );
+
+  wf.setHandler(
+    withdrawApplicationUpdate,
+    (args) => {
+      checkWithdraw(state, args);
+      return recorded(emit(applyWithdraw(state, args)));
+    },
+    { validator: (args) => checkWithdraw(state, args) },
+  );
+
+  // Events are recorded one at a time and in order, so the read model never goes backwards.
+  for (;;) {
+    await wf.condition(() => pending.length > 0 || ENDED_STATUSES.includes(state.status));
+    const event = pending.shift();
+    if (!event) break;
+    await recordEvent(event);
+    recordedSeq = event.entry.seq;
+    if (event.notify.length > 0) {
+      mail.push(
+        deliverNotifications({ eventId: event.eventId }).then(
+          () => undefined,
+          (error: unknown) =>
+            wf.log.warn('Notification delivery gave up', { eventId: event.eventId, error: String(error) }),
+        ),
+      );
+    }
+  }
+
+  await Promise.all(mail);
+  await wf.condition(wf.allHandlersFinished);
+  return snapshot();
+}

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import { buildTransport, type Mailer } from '../activities/mailer.js';
 import { seedDemoData } from '../prisma/seed.js';
@@ -37,6 +37,8 @@ export async function startWorker(
   address: string,
   db: Database,
 ): Promise<{ worker: Worker; mailer: Mailer; running: Promise<void> }> {
+  // Bundling and worker state chatter stay out of the console; warnings and errors still show.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address });
   const mailer = buildTransport(config.mail.transport);
   const activities = createActivities({
@@ -51,6 +53,7 @@ export async function startWorker(
     activities,
   });
   const running = worker.run().finally(() => connection.close());
+  log(`Worker polling task queue ${taskQueueOf(config)} on ${address}`);
   return { worker, mailer, running };
 }
 
@@ -80,4 +83,9 @@ export async function startApi(
       await connection.close();
     },
   };
+}
+
+/** The SDK already shuts the worker down on SIGINT / SIGTERM; a second call would throw. */
+export function stopWorker(worker: Worker): void {
+  if (worker.getState() === 'RUNNING') worker.shutdown();
 }

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { startDevServer } from './dev-server.js';
-import { log, openStore, startApi, startWorker } from './runtime.js';
+import { log, openStore, startApi, startWorker, stopWorker } from './runtime.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const config = loadConfig();
@@ -41,7 +41,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   log(`${signal}: stopping`);
   await api.close();
-  worker.shutdown();
+  stopWorker(worker);
   await running;
   mailer.close();
   await db.close();

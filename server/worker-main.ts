@@ -1,15 +1,14 @@
 /** Production worker process; run as many as the load needs, all on the same task queue. */
 import { loadConfig } from './config.js';
-import { log, openStore, startWorker } from './runtime.js';
+import { openStore, startWorker, stopWorker } from './runtime.js';
 
 const config = loadConfig();
 if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required for the worker process');
 const db = await openStore(config);
 const { worker, mailer, running } = await startWorker(config, config.temporal.address, db);
-log(`Worker polling task queue on ${config.temporal.address}`);
 
-process.on('SIGINT', () => worker.shutdown());
-process.on('SIGTERM', () => worker.shutdown());
+process.on('SIGINT', () => stopWorker(worker));
+process.on('SIGTERM', () => stopWorker(worker));
 await running;
 mailer.close();
 await db.close();

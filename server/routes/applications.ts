@@ -45,16 +45,14 @@ export function applicationRoutes(deps: WorkflowDeps): Router {
     const body = CreateApplicationBody.parse(req.body);
     const officer = currentOfficer(res);
     const state = await submitApplication(deps, body, officer ? actorOf(officer) : null);
-    res
-      .status(201)
-      .json(
-        CreatedApplication.parse({
-          id: state.applicationId,
-          code: state.code,
-          status: state.status,
-          currentStep: state.currentStep,
-        }),
-      );
+    res.status(201).json(
+      CreatedApplication.parse({
+        id: state.applicationId,
+        code: state.code,
+        status: state.status,
+        currentStep: state.currentStep,
+      }),
+    );
   });
 
   router.get('/applications', async (req, res) => {

@@ -59,13 +59,13 @@ async function openTestDatabase(): Promise<Database> {
 }
 
 let bundle: Promise<{ code: string }> | undefined;
-let runtimeInstalled = false;
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    logger: { log() {}, info() {}, warn() {}, error() {}, debug() {}, trace() {} } as never,
-  });
+  if (!bundle) {
+    // Worker state changes are noise in test output; warnings and errors still show.
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    bundle = bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  }
   const [temporal, db, smtp] = await Promise.all([startTestTemporal(), openTestDatabase(), startSmtpSink()]);
   await migrateDatabase(db);
   await seedDemoData(db.prisma, { hashPassword });

@@ -35,6 +35,7 @@ export interface TestStack {
   client: Client;
   smtp: SmtpSink;
   taskQueue: string;
+  temporalAddress: string;
   baseUrl: string;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
@@ -148,6 +149,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     client,
     smtp,
     taskQueue,
+    temporalAddress: temporal.address,
     baseUrl,
     startWorker,
     stopWorker,

@@ -112,12 +112,14 @@ export async function submitApplication(
       displayName: body.borrower.fullName,
     },
   };
-  const handle = await deps.client.workflow.start<typeof processLoanApplication>('processLoanApplication', {
-    workflowId: workflowIdFor(code),
-    taskQueue: deps.taskQueue,
-    args: [input],
+  return translateWorkflowErrors(async () => {
+    const handle = await deps.client.workflow.start<typeof processLoanApplication>('processLoanApplication', {
+      workflowId: workflowIdFor(code),
+      taskQueue: deps.taskQueue,
+      args: [input],
+    });
+    return handle.executeUpdate(awaitRecordedUpdate);
   });
-  return handle.executeUpdate(awaitRecordedUpdate);
 }
 
 interface ApplicationRef {

@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { AppError } from './errors.js';
 
@@ -11,6 +11,13 @@ export function toAppError(error: unknown): unknown {
   }
   if (error instanceof WorkflowNotFoundError) {
     return new AppError('APPLICATION_ENDED', 'The application has ended');
+  }
+  if (error instanceof ServiceError) {
+    const code = (error.cause as { code?: number } | undefined)?.code;
+    // gRPC NOT_FOUND: the execution completed between our read of the status and the Update.
+    if (code === 5) return new AppError('APPLICATION_ENDED', 'The application has ended');
+    // UNAVAILABLE / DEADLINE_EXCEEDED: Temporal cannot be reached right now; nothing was changed.
+    if (code === 14 || code === 4) return new AppError('TEMPORAL_UNAVAILABLE', 'The workflow service is unavailable');
   }
   return error;
 }

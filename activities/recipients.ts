@@ -6,6 +6,7 @@ interface ApplicationScope {
   wardCode: string;
   groupCode: string;
   associationCode: string;
+  bankOfficeCode: string | null;
   borrowerEmail: string | null;
 }
 
@@ -20,7 +21,7 @@ function officerFilter(step: StepName, app: ApplicationScope): Prisma.OfficerAcc
       return { role: 'group_leader', groupCode: app.groupCode };
     case 'bank-approval':
     case 'disbursement':
-      return { role: { in: ['bank_credit_officer', 'bank_manager'] } };
+      return { role: { in: ['bank_credit_officer', 'bank_manager'] }, bankOfficeCode: app.bankOfficeCode ?? '' };
   }
 }
 
@@ -31,8 +32,9 @@ export async function resolveRecipients(
   app: ApplicationScope,
 ): Promise<string[]> {
   if (intent.audience === 'applicant') return app.borrowerEmail ? [app.borrowerEmail] : [];
+  const roles = intent.roles ? { role: { in: intent.roles } } : {};
   const officers = await tx.officerAccount.findMany({
-    where: { ...officerFilter(intent.step, app), disabled: false, email: { not: null } },
+    where: { AND: [officerFilter(intent.step, app), roles, { disabled: false, email: { not: null } }] },
     select: { email: true },
     orderBy: { username: 'asc' },
   });

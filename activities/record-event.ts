@@ -20,6 +20,10 @@ function trackedColumns(event: RecordedEvent) {
     stepHolder: state.holder?.username ?? null,
     stepHolderRole: state.holder?.role ?? null,
     stepStartedAt: state.holder ? new Date(state.holder.since) : null,
+    stepSince: state.stepSince ? new Date(state.stepSince) : null,
+    proposedAmount: state.proposal ? BigInt(state.proposal.amount) : null,
+    proposedTermMonths: state.proposal?.termMonths ?? null,
+    proposedBy: state.proposal?.by ?? null,
     approvedAmount: state.approved ? BigInt(state.approved.amount) : null,
     approvedTermMonths: state.approved?.termMonths ?? null,
     annualRatePercent: state.approved?.annualRatePercent ?? null,
@@ -53,6 +57,13 @@ async function insertApplication(tx: Prisma.TransactionClient, event: RecordedEv
     },
     update: { category: request.householdCategory },
   });
+  for (const member of request.householdMembers ?? []) {
+    await tx.householdMember.upsert({
+      where: { householdId_citizenId: { householdId: household.id, citizenId: member.citizenId } },
+      create: { householdId: household.id, ...member },
+      update: { fullName: member.fullName, relationship: member.relationship },
+    });
+  }
   await tx.application.create({
     data: {
       id: submission.applicationId,
@@ -62,6 +73,7 @@ async function insertApplication(tx: Prisma.TransactionClient, event: RecordedEv
       programCode: submission.program.code,
       wardCode: submission.wardCode,
       groupCode: submission.group.code,
+      associationCode: submission.group.associationCode,
       householdId: household.id,
       borrowerName: request.borrower.fullName,
       borrowerCitizenId: request.borrower.citizenId,
@@ -80,9 +92,9 @@ async function queueNotifications(
   if (event.notify.length === 0) return;
   const app = await tx.application.findUniqueOrThrow({
     where: { id: event.state.applicationId },
-    include: { group: true, program: true },
+    include: { program: true, ward: true },
   });
-  const scope = { ...app, associationCode: app.group.associationCode };
+  const scope = { ...app, bankOfficeCode: app.ward.bankOfficeCode };
   let index = 0;
   for (const intent of event.notify) {
     const mail = composeMail(intent, {
@@ -170,6 +182,7 @@ export async function recordEvent(deps: RecordEventDeps, event: RecordedEvent): 
         step: entry.step,
         actorUsername: entry.actor.username,
         actorRole: entry.actor.role,
+        actorScope: entry.actor.scope,
         data: {
           outcome: entry.outcome,
           reason: entry.reason,

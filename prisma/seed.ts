@@ -16,6 +16,11 @@ import type { Prisma, PrismaClient } from './generated/client.js';
 const PROVINCE = 'Tỉnh Thái Bình (dữ liệu mẫu)';
 const DISTRICT = 'Huyện Kiến Xương (dữ liệu mẫu)';
 const BANK_OFFICE_CODE = 'PGD-KIENXUONG';
+/** Two offices, so scoping by office is real: the second serves no demo ward. */
+const BANK_OFFICES = [
+  { code: BANK_OFFICE_CODE, name: 'Phòng giao dịch NHCSXH huyện Kiến Xương' },
+  { code: 'PGD-TIENHAI', name: 'Phòng giao dịch NHCSXH huyện Tiền Hải' },
+] as const;
 /** CCCD province prefix of Thái Bình. */
 const CITIZEN_ID_PROVINCE = '034';
 
@@ -259,7 +264,15 @@ export async function seedDemoData(
     async (tx) => {
       // Re-checked inside the transaction so two seeders racing cannot both insert.
       if ((await tx.ward.count()) > 0) return { seeded: false };
-      await tx.ward.createMany({ data: WARDS.map((ward) => ({ ...ward, district: DISTRICT, province: PROVINCE })) });
+      await tx.bankOffice.createMany({ data: [...BANK_OFFICES] });
+      await tx.ward.createMany({
+        data: WARDS.map((ward) => ({
+          ...ward,
+          district: DISTRICT,
+          province: PROVINCE,
+          bankOfficeCode: BANK_OFFICE_CODE,
+        })),
+      });
       await tx.massOrganisation.createMany({
         data: ASSOCIATION_CODES.map((code) => ({
           code,
@@ -356,11 +369,17 @@ function officerRows(passwordHash: string): Prisma.OfficerAccountCreateManyInput
       );
     }
   }
-  for (const group of GROUPS) {
-    const leader = group.members[0];
+  for (const [groupIndex, group] of GROUPS.entries()) {
+    const leader = toMemberRows(group, groupIndex)[0];
     if (!leader) throw new Error(`Seed group ${group.code} has no members`);
+    // The leader is a member of the group: their citizen ID lets conflicts of interest be found.
     rows.push(
-      account(`group.${group.code}`, leader, { role: 'group_leader', groupCode: group.code, wardCode: group.wardCode }),
+      account(`group.${group.code}`, leader.fullName, {
+        role: 'group_leader',
+        groupCode: group.code,
+        wardCode: group.wardCode,
+        citizenId: leader.citizenId,
+      }),
     );
   }
   rows.push(

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { PrismaClient } from '../prisma/generated/client.js';
 import { authenticate } from './auth.js';
 import { errorMiddleware, notFound } from './errors.js';
@@ -7,13 +8,19 @@ import { buildOpenApiDocument } from './openapi.js';
 import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
 import { referenceRoutes } from './routes/reference.js';
+import { adminRoutes } from './routes/admin.js';
 import { statusRoutes } from './routes/status.js';
+import { rateLimit, type RateLimitRule } from './rate-limit.js';
 
 export interface AppDeps {
   prisma: PrismaClient;
   client: Client;
   taskQueue: string;
   tokenTtlMinutes: number;
+  /** Per client address: logins, and the applicant's status lookup (which guesses would target). */
+  rateLimits: { login: RateLimitRule; statusLookup: RateLimitRule };
+  /** Express `trust proxy`: set when a reverse proxy gives the client address in X-Forwarded-For. */
+  trustProxy?: boolean | number | string;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -31,6 +38,8 @@ export function createApp(deps: AppDeps): Express {
   const { prisma, client } = deps;
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
+  app.use(helmet());
   app.use(express.json({ limit: '100kb' }));
 
   app.get('/health', async (_req, res) => {
@@ -48,10 +57,11 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use('/api', authenticate(prisma));
-  app.use('/api', authRoutes(prisma, deps.tokenTtlMinutes));
+  app.use('/api', authRoutes(prisma, deps.tokenTtlMinutes, rateLimit(deps.rateLimits.login)));
   app.use('/api', referenceRoutes(prisma));
   app.use('/api', applicationRoutes({ prisma, client, taskQueue: deps.taskQueue }));
-  app.use('/api', statusRoutes(prisma));
+  app.use('/api', statusRoutes(prisma, rateLimit(deps.rateLimits.statusLookup)));
+  app.use('/api', adminRoutes(prisma));
   app.use(() => {
     throw notFound('Route');
   });

@@ -16,7 +16,8 @@ import {
 import { ENDED_STATUSES, STEP_ROLES, type ApplicationStatus, type StepName } from '../workflows/domain.js';
 import type { processLoanApplication } from '../workflows/process-loan-application.js';
 import { checkLoanLimits } from '../workflows/step-rules.js';
-import type { Officer } from './auth.js';
+import { mayFileFor, readableBy } from './access.js';
+import { actorOf, type Officer } from './auth.js';
 import { AppError, notFound } from './errors.js';
 import { loadProgramSnapshot } from './programs.js';
 import type { AmendApplicationBody, CreateApplicationBody, WithdrawBody } from './schemas.js';
@@ -67,16 +68,29 @@ async function loadSubmissionContext(prisma: PrismaClient, body: CreateApplicati
       { path: 'groupCode', message: 'group not in ward' },
     ]);
   }
-  return { program, group };
+  const membership = await prisma.groupMember.findFirst({
+    where: { groupCode: group.code, citizenId: body.borrower.citizenId, leftOn: null },
+    select: { id: true },
+  });
+  return { program, group, ward, borrowerIsMember: membership !== null };
 }
 
 export async function submitApplication(
   deps: WorkflowDeps,
   body: CreateApplicationBody,
-  actor: Actor | null,
+  officer: Officer | null,
 ): Promise<ApplicationState> {
   const now = new Date();
-  const { program, group } = await loadSubmissionContext(deps.prisma, body);
+  const { program, group, ward, borrowerIsMember } = await loadSubmissionContext(deps.prisma, body);
+  const target = {
+    wardCode: ward.code,
+    groupCode: group.code,
+    associationCode: group.associationCode,
+    bankOfficeCode: ward.bankOfficeCode,
+  };
+  if (officer && !mayFileFor(officer, target)) {
+    throw new AppError('FORBIDDEN', 'You may file applications only within your own scope');
+  }
   if (ageOn(body.borrower.dateOfBirth, now) < 18) {
     throw new AppError('BORROWER_UNDER_18', 'The representative borrower must be 18 or over', [
       { path: 'borrower.dateOfBirth', message: 'under 18' },
@@ -104,13 +118,10 @@ export async function submitApplication(
       wardCode: group.wardCode,
       associationCode: group.associationCode as ProcessApplicationInput['group']['associationCode'],
       memberCount: group._count.members,
+      borrowerIsMember,
     },
     request,
-    submittedBy: actor ?? {
-      username: `applicant:${body.borrower.citizenId}`,
-      role: 'applicant',
-      displayName: body.borrower.fullName,
-    },
+    submittedBy: officer ? actorOf(officer) : applicantOf(body.borrower),
   };
   return translateWorkflowErrors(async () => {
     const handle = await deps.client.workflow.start<typeof processLoanApplication>('processLoanApplication', {
@@ -129,13 +140,37 @@ interface ApplicationRef {
   status: string;
   borrowerCitizenId: string;
   borrowerName: string;
+  householdId: string;
 }
 
-export async function findApplication(prisma: PrismaClient, idOrCode: string): Promise<ApplicationRef> {
+const refSelect = {
+  id: true,
+  code: true,
+  workflowId: true,
+  status: true,
+  borrowerCitizenId: true,
+  borrowerName: true,
+  householdId: true,
+} as const;
+
+function whereIdOrCode(idOrCode: string) {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrCode);
-  const row = await prisma.application.findUnique({
-    where: isUuid ? { id: idOrCode } : { code: idOrCode },
-    select: { id: true, code: true, workflowId: true, status: true, borrowerCitizenId: true, borrowerName: true },
+  return isUuid ? { id: idOrCode } : { code: idOrCode };
+}
+
+/**
+ * The application, if the caller may see it. An officer outside its scope gets the same 404 as for an
+ * application that does not exist, so ids cannot be probed across wards.
+ */
+export async function findApplication(
+  prisma: PrismaClient,
+  idOrCode: string,
+  officer: Officer | null,
+): Promise<ApplicationRef> {
+  const scope = officer ? readableBy(officer) : {};
+  const row = await prisma.application.findFirst({
+    where: { AND: [whereIdOrCode(idOrCode), scope] },
+    select: refSelect,
   });
   if (!row) throw notFound('Application');
   return row;
@@ -153,15 +188,25 @@ function assertRoleForStep(officer: Officer, step: StepName): void {
   }
 }
 
-export async function startStep(
-  deps: WorkflowDeps,
-  app: ApplicationRef,
-  step: StepName,
-  officer: Officer,
-  actor: Actor,
-) {
+/** An officer never acts on an application of their own household, nor on their own. */
+async function assertNoConflictOfInterest(prisma: PrismaClient, app: ApplicationRef, officer: Officer): Promise<void> {
+  if (!officer.citizenId) return;
+  const ownHousehold =
+    officer.citizenId === app.borrowerCitizenId ||
+    (await prisma.householdMember.count({ where: { householdId: app.householdId, citizenId: officer.citizenId } })) > 0;
+  if (ownHousehold) {
+    throw new AppError(
+      'CONFLICT_OF_INTEREST',
+      "You belong to the applicant's household and may not act on this application",
+    );
+  }
+}
+
+export async function startStep(deps: WorkflowDeps, app: ApplicationRef, step: StepName, officer: Officer) {
   assertOpen(app);
   assertRoleForStep(officer, step);
+  await assertNoConflictOfInterest(deps.prisma, app, officer);
+  const actor = actorOf(officer);
   return translateWorkflowErrors(() =>
     deps.client.workflow.getHandle(app.workflowId).executeUpdate(startStepUpdate, { args: [{ step, actor }] }),
   );
@@ -172,27 +217,37 @@ export async function decideStep(
   app: ApplicationRef,
   decision: StepDecisionInput,
   officer: Officer,
-  actor: Actor,
 ) {
   assertOpen(app);
   assertRoleForStep(officer, decision.step);
+  await assertNoConflictOfInterest(deps.prisma, app, officer);
+  const actor = actorOf(officer);
   return translateWorkflowErrors(() =>
     deps.client.workflow.getHandle(app.workflowId).executeUpdate(decideStepUpdate, { args: [{ actor, decision }] }),
   );
+}
+
+export function applicantOf(borrower: { citizenId: string; fullName: string }): Actor {
+  return {
+    username: `applicant:${borrower.citizenId}`,
+    role: 'applicant',
+    displayName: borrower.fullName,
+    scope: 'applicant',
+  };
 }
 
 /**
  * The applicant acts without an account by giving the full citizen ID of the representative borrower;
  * a logged-in officer may act on their behalf (recorded as the actor).
  */
-export function applicantActor(app: ApplicationRef, officerActor: Actor | null, citizenId: string | undefined): Actor {
-  if (officerActor) return officerActor;
+export function applicantActor(app: ApplicationRef, officer: Officer | null, citizenId: string | undefined): Actor {
+  if (officer) return actorOf(officer);
   if (citizenId === undefined) {
     throw new AppError('UNAUTHENTICATED', "Log in as an officer, or give the borrower's citizenId");
   }
   // 404, not 403: a wrong citizen ID must not confirm that the application exists.
   if (citizenId !== app.borrowerCitizenId) throw notFound('Application');
-  return { username: `applicant:${app.borrowerCitizenId}`, role: 'applicant', displayName: app.borrowerName };
+  return applicantOf({ citizenId: app.borrowerCitizenId, fullName: app.borrowerName });
 }
 
 export async function amendApplication(

@@ -3,6 +3,7 @@ import type { RequestHandler, Response } from 'express';
 import type { PrismaClient } from '../prisma/generated/client.js';
 import type { Actor } from '../workflows/definitions.js';
 import type { Role } from '../workflows/domain.js';
+import { scopeOf } from './access.js';
 import { AppError } from './errors.js';
 import { verifyPassword } from './passwords.js';
 
@@ -15,6 +16,7 @@ export interface Officer {
   associationCode: string | null;
   groupCode: string | null;
   bankOfficeCode: string | null;
+  citizenId: string | null;
 }
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -70,6 +72,7 @@ export function authenticate(prisma: PrismaClient): RequestHandler {
       associationCode: account.associationCode,
       groupCode: account.groupCode,
       bankOfficeCode: account.bankOfficeCode,
+      citizenId: account.citizenId,
     } satisfies Officer;
     res.locals.token = token;
     next();
@@ -87,5 +90,5 @@ export function requireOfficer(res: Response): Officer {
 }
 
 export function actorOf(officer: Officer): Actor {
-  return { username: officer.username, role: officer.role, displayName: officer.displayName };
+  return { username: officer.username, role: officer.role, displayName: officer.displayName, scope: scopeOf(officer) };
 }

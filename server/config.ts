@@ -23,6 +23,9 @@ const EnvSchema = z.object({
   PUBLIC_URL: optionalString,
   TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  STATUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  TRUST_PROXY: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -44,6 +47,8 @@ export interface Config {
   mail: { transport: { kind: 'smtp'; url: string } | { kind: 'files'; dir: string }; from: string };
   publicUrl: string;
   tokenTtlMinutes: number;
+  rateLimits: { login: { windowMs: number; max: number }; statusLookup: { windowMs: number; max: number } };
+  trustProxy: string | undefined;
   seedDemo: boolean;
 }
 
@@ -73,6 +78,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     tokenTtlMinutes: env.TOKEN_TTL_MINUTES,
+    rateLimits: {
+      login: { windowMs: 60_000, max: env.LOGIN_RATE_LIMIT_PER_MINUTE },
+      statusLookup: { windowMs: 60_000, max: env.STATUS_RATE_LIMIT_PER_MINUTE },
+    },
+    trustProxy: env.TRUST_PROXY,
     // Demo accounts (password demo1234) exist only on embedded defaults, never in production.
     seedDemo: env.SEED_DEMO === 'auto' ? env.NODE_ENV !== 'production' : env.SEED_DEMO === 'true',
   };

@@ -69,6 +69,8 @@ export async function startApi(
     client,
     taskQueue: taskQueueOf(config),
     tokenTtlMinutes: config.tokenTtlMinutes,
+    rateLimits: config.rateLimits,
+    ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     log,
   });
   const server = await new Promise<Server>((resolve, reject) => {

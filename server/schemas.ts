@@ -48,6 +48,10 @@ export const CreateApplicationBody = z.strictObject({
   householdCategory: HouseholdCategory,
   village: text(200).optional(),
   borrower: Borrower,
+  householdMembers: z
+    .array(z.strictObject({ fullName: text(200), citizenId: CitizenId, relationship: text(60) }))
+    .max(30)
+    .optional(),
   amount: vnd,
   termMonths: months,
   purpose: text(1000),
@@ -120,11 +124,18 @@ export const DecisionBodies = {
     votesFor: count,
     votesAgainst: count,
     abstentions: count,
+    applicantPresent: z.boolean().optional(),
   }),
+  // A credit officer's approve needs approvedAmount and termMonths (the workflow checks it: it knows the stage);
+  // a manager approves the proposal as it stands or sends it back.
   'bank-approval': z
-    .strictObject({ outcome: Outcome, reason, approvedAmount: vnd.optional(), termMonths: months.optional() })
-    .superRefine(requireReason)
-    .superRefine(requireOnApprove(['approvedAmount', 'termMonths'])),
+    .strictObject({
+      outcome: z.enum([...OUTCOMES, 'send-back']),
+      reason,
+      approvedAmount: vnd.optional(),
+      termMonths: months.optional(),
+    })
+    .superRefine(requireReason),
   disbursement: z
     .strictObject({
       outcome: Outcome,
@@ -149,5 +160,43 @@ export const ListApplicationsQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+const Username = z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, 'letters, digits, dot, dash or underscore (3-64)');
+const Password = z.string().min(8, 'at least 8 characters').max(200);
+const code = text(40);
+
+export const NewOfficerBody = z.strictObject({
+  username: Username,
+  displayName: text(200),
+  email: z.email().max(254).optional(),
+  role: z.enum(ROLES),
+  wardCode: code.optional(),
+  associationCode: code.optional(),
+  groupCode: code.optional(),
+  bankOfficeCode: code.optional(),
+  citizenId: CitizenId.optional(),
+  password: Password,
+});
+
+export const OfficerPatchBody = z.strictObject({
+  displayName: text(200).optional(),
+  email: z.email().max(254).nullable().optional(),
+  role: z.enum(ROLES).optional(),
+  wardCode: code.nullable().optional(),
+  associationCode: code.nullable().optional(),
+  groupCode: code.nullable().optional(),
+  bankOfficeCode: code.nullable().optional(),
+  citizenId: CitizenId.nullable().optional(),
+});
+
+export const PasswordResetBody = z.strictObject({ password: Password });
+export const OfficerParams = z.object({ username: Username });
+export const OfficersQuery = z.strictObject({ role: z.enum(ROLES).optional(), ward: code.optional() });
+
+export const StatusQuery = z.strictObject({
+  citizenIdLast4: z.string().regex(/^\d{4}$/, 'the last 4 digits of the citizen ID are required'),
+});
+
+export const AuditQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 
 export const GroupsQuery = z.strictObject({ ward: text(40).optional() });

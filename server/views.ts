@@ -14,7 +14,7 @@ export const HistoryEntryView = z.object({
   seq: z.number().int(),
   type: z.enum(EVENT_TYPES),
   step: Step.nullable(),
-  actor: z.object({ username: z.string(), role: z.string(), displayName: z.string() }),
+  actor: z.object({ username: z.string(), role: z.string(), displayName: z.string(), scope: z.string().nullable() }),
   at: z.string(),
   outcome: z.enum(OUTCOMES).nullable(),
   reason: z.string().nullable(),
@@ -72,6 +72,12 @@ export const ApplicationSummary = ApplicationView.pick({
   updatedAt: true,
 }).extend({ borrowerName: z.string() });
 
+export const InboxView = z.object({
+  items: z.array(
+    ApplicationSummary.extend({ stepSince: z.string(), waitingHours: z.number().int(), heldByMe: z.boolean() }),
+  ),
+});
+
 export const ApplicationPage = z.object({
   items: z.array(ApplicationSummary),
   page: z.number().int(),
@@ -126,6 +132,11 @@ export function toApplicationView(row: ApplicationRow): ApplicationView {
         ? { username: row.stepHolder, role: row.stepHolderRole, since: row.stepStartedAt.toISOString() }
         : null,
     returnReason: row.returnReason,
+    stepSince: row.stepSince?.toISOString() ?? null,
+    proposal:
+      row.proposedAmount !== null && row.proposedTermMonths !== null && row.proposedBy !== null
+        ? { amount: Number(row.proposedAmount), termMonths: row.proposedTermMonths, by: row.proposedBy }
+        : null,
     approved:
       row.approvedAmount !== null && row.approvedTermMonths !== null && row.annualRatePercent !== null
         ? {
@@ -151,7 +162,12 @@ export function toApplicationView(row: ApplicationRow): ApplicationView {
         seq: event.seq,
         type: event.type,
         step: event.step,
-        actor: { username: event.actorUsername, role: event.actorRole, displayName: data.actorName ?? '' },
+        actor: {
+          username: event.actorUsername,
+          role: event.actorRole,
+          displayName: data.actorName ?? '',
+          scope: event.actorScope,
+        },
         at: event.occurredAt.toISOString(),
         outcome: data.outcome ?? null,
         reason: data.reason ?? null,

@@ -24,6 +24,8 @@ export interface Actor {
   username: string;
   role: Role | 'applicant';
   displayName: string;
+  /** Where the actor's authority runs, e.g. `ward:HOABINH` or `bank-office:PGD-KIENXUONG`; recorded in the audit. */
+  scope: string | null;
 }
 
 export interface ProgramSnapshot {
@@ -46,6 +48,8 @@ export interface GroupSnapshot {
   wardCode: string;
   associationCode: AssociationCode;
   memberCount: number;
+  /** The applicant's own vote never counts, so the tally needs to know whether they are a member. */
+  borrowerIsMember: boolean;
 }
 
 export interface Borrower {
@@ -54,6 +58,12 @@ export interface Borrower {
   dateOfBirth: string;
   phone?: string | undefined;
   email?: string | undefined;
+}
+
+export interface HouseholdMemberEntry {
+  fullName: string;
+  citizenId: string;
+  relationship: string;
 }
 
 /** What the applicant asked for (form 01/TD); amendable while the application is returned. */
@@ -65,6 +75,8 @@ export interface LoanRequest {
   usePlan: string;
   village?: string | undefined;
   borrower: Borrower;
+  /** The other members of the household (form 01/UQ); officers among them may not act on the application. */
+  householdMembers?: HouseholdMemberEntry[] | undefined;
 }
 
 export interface ProcessApplicationInput {
@@ -103,11 +115,17 @@ export interface GroupVoteDecision {
   votesFor: number;
   votesAgainst: number;
   abstentions: number;
+  /** Whether the applicant attended: they count towards the quorum but cast no vote on their own application. */
+  applicantPresent?: boolean | undefined;
 }
 
+/**
+ * Two stages (four eyes): a credit officer's `approve` proposes amount and term; a manager's `approve`
+ * confirms the proposal and `send-back` returns it to the credit officer.
+ */
 export interface BankApprovalDecision {
   step: 'bank-approval';
-  outcome: Outcome;
+  outcome: Outcome | 'send-back';
   reason?: string | undefined;
   approvedAmount?: number | undefined;
   termMonths?: number | undefined;
@@ -156,7 +174,15 @@ export interface WithdrawArgs {
   reason?: string | undefined;
 }
 
-export const EVENT_TYPES = ['SUBMITTED', 'STEP_STARTED', 'STEP_DECIDED', 'AMENDED', 'WITHDRAWN'] as const;
+export const EVENT_TYPES = [
+  'SUBMITTED',
+  'STEP_STARTED',
+  'STEP_DECIDED',
+  'APPROVAL_PROPOSED',
+  'PROPOSAL_SENT_BACK',
+  'AMENDED',
+  'WITHDRAWN',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** One entry of an application's history, identical in the workflow state and in the read model. */
@@ -183,6 +209,13 @@ export interface ApprovedTerms {
   annualRatePercent: string;
 }
 
+export interface BankProposal {
+  amount: number;
+  termMonths: number;
+  by: string;
+  at: string;
+}
+
 export interface DisbursementRecord {
   amount: number;
   disbursedOn: string;
@@ -194,16 +227,20 @@ export interface ApplicationState {
   code: string;
   status: ApplicationStatus;
   currentStep: StepName | null;
+  /** When the current step last became current: what the inbox counts waiting time from. */
+  stepSince: string | null;
   holder: StepHolder | null;
   returnReason: string | null;
   request: LoanRequest;
+  proposal: BankProposal | null;
   approved: ApprovedTerms | null;
   disbursement: DisbursementRecord | null;
   history: HistoryEntry[];
 }
 
 /** Who must hear about an event; the activity resolves addresses from the read model. */
-export type NotificationIntent = { audience: 'step-officers'; step: StepName } | { audience: 'applicant' };
+export type NotificationIntent =
+  { audience: 'step-officers'; step: StepName; roles?: Role[] } | { audience: 'applicant' };
 
 /** Everything an activity needs to bring the read model up to date after one event. */
 export interface RecordedEvent {

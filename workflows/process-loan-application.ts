@@ -47,7 +47,7 @@ const { deliverNotifications } = wf.proxyActivities<Activities>({
  */
 export async function processLoanApplication(input: ProcessApplicationInput): Promise<ApplicationState> {
   const { workflowId } = wf.workflowInfo();
-  const state = initialState(input);
+  const state = initialState(input, new Date().toISOString());
   const stepOrder = input.program.stepOrder;
   const pending: RecordedEvent[] = [];
   const mail: Promise<void>[] = [];
@@ -57,6 +57,7 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     program: input.program,
     group: input.group,
     request: state.request,
+    proposal: state.proposal,
     approved: state.approved,
   });
 
@@ -120,7 +121,7 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     (args) => {
       // Validators of Updates delivered in one activation all run before any handler; check again here.
       checkDecide(state, args, context());
-      return recorded(emit(applyDecision(state, args, context(), stepOrder)));
+      return recorded(emit(applyDecision(state, args, context(), stepOrder, new Date().toISOString())));
     },
     { validator: (args) => checkDecide(state, args, context()) },
   );
@@ -129,7 +130,7 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     amendApplicationUpdate,
     (args) => {
       checkAmend(state, args, context());
-      return recorded(emit(applyAmend(state, args)));
+      return recorded(emit(applyAmend(state, args, new Date().toISOString())));
     },
     { validator: (args) => checkAmend(state, args, context()) },
   );

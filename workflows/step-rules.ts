@@ -13,6 +13,7 @@ import type {
   StepDecisionInput,
   WardVerificationDecision,
   ApprovedTerms,
+  BankProposal,
 } from './definitions.js';
 import type { MoreThanFraction, Outcome, VoteRules } from './domain.js';
 
@@ -30,6 +31,8 @@ export const RULE_CODES = [
   'AMOUNT_OVER_REQUESTED',
   'TERM_OVER_MAXIMUM',
   'DISBURSEMENT_AMOUNT_MISMATCH',
+  'PROPOSAL_MISMATCH',
+  'OUTCOME_NOT_ALLOWED',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -43,6 +46,7 @@ export interface DecisionContext {
   program: ProgramSnapshot;
   group: GroupSnapshot;
   request: LoanRequest;
+  proposal: BankProposal | null;
   approved: ApprovedTerms | null;
 }
 
@@ -83,20 +87,33 @@ export function checkLoanLimits(program: ProgramSnapshot, amount: number, termMo
 
 export type VoteResult = { outcome: Extract<Outcome, 'approve' | 'reject'> } | RuleViolation;
 
-/** Computes the vote outcome from the tally with the programme's quorum and majority rules. */
-export function tallyVote(vote: GroupVoteDecision, rules: VoteRules, memberCount: number): VoteResult {
-  if (vote.membersTotal !== memberCount) {
+/**
+ * Computes the vote outcome from the tally with the programme's quorum and majority rules. The applicant
+ * counts towards the quorum when present but casts no vote on their own application, so the majority is
+ * taken over the other members present.
+ */
+export function tallyVote(vote: GroupVoteDecision, rules: VoteRules, group: GroupSnapshot): VoteResult {
+  if (vote.membersTotal !== group.memberCount) {
     return violation(
       'TALLY_INCONSISTENT',
-      `membersTotal ${vote.membersTotal} differs from the group's ${memberCount} members`,
+      `membersTotal ${vote.membersTotal} differs from the group's ${group.memberCount} members`,
       'membersTotal',
     );
   }
   if (vote.membersPresent > vote.membersTotal) {
     return violation('TALLY_INCONSISTENT', 'More members present than members in the group', 'membersPresent');
   }
-  if (vote.votesFor + vote.votesAgainst + vote.abstentions > vote.membersPresent) {
-    return violation('TALLY_INCONSISTENT', 'More votes cast than members present', 'votesFor');
+  const applicantPresent = vote.applicantPresent === true;
+  if (applicantPresent && !group.borrowerIsMember) {
+    return violation('TALLY_INCONSISTENT', 'The applicant is not a member of the group', 'applicantPresent');
+  }
+  if (applicantPresent && vote.membersPresent < 1) {
+    return violation('TALLY_INCONSISTENT', 'The applicant is counted present but nobody was', 'membersPresent');
+  }
+  const voters = vote.membersPresent - (applicantPresent ? 1 : 0);
+  if (vote.votesFor + vote.votesAgainst + vote.abstentions > voters) {
+    const who = applicantPresent ? 'members present other than the applicant' : 'members present';
+    return violation('TALLY_INCONSISTENT', `More votes cast than ${who}`, 'votesFor');
   }
   if (!isMoreThan(vote.membersPresent, vote.membersTotal, rules.quorum)) {
     return violation(
@@ -105,7 +122,7 @@ export function tallyVote(vote: GroupVoteDecision, rules: VoteRules, memberCount
       'membersPresent',
     );
   }
-  return { outcome: isMoreThan(vote.votesFor, vote.membersPresent, rules.approval) ? 'approve' : 'reject' };
+  return { outcome: isMoreThan(vote.votesFor, voters, rules.approval) ? 'approve' : 'reject' };
 }
 
 export function isViolation(value: unknown): value is RuleViolation {
@@ -148,7 +165,10 @@ function checkEntrustment(d: EntrustmentDecision, ctx: DecisionContext): RuleVio
   return null;
 }
 
-function checkBankApproval(d: BankApprovalDecision, ctx: DecisionContext): RuleViolation | null {
+function checkProposal(d: BankApprovalDecision, ctx: DecisionContext): RuleViolation | null {
+  if (d.outcome === 'send-back') {
+    return violation('OUTCOME_NOT_ALLOWED', 'Only a manager confirming a proposal can send it back', 'outcome');
+  }
   if (d.outcome !== 'approve') return null;
   if (d.approvedAmount === undefined)
     return violation('FIELD_REQUIRED', 'approvedAmount is required', 'approvedAmount');
@@ -162,6 +182,30 @@ function checkBankApproval(d: BankApprovalDecision, ctx: DecisionContext): RuleV
   }
   const limits = checkLoanLimits(ctx.program, d.approvedAmount, d.termMonths);
   return limits && limits.field === 'amount' ? { ...limits, field: 'approvedAmount' } : limits;
+}
+
+/** The manager confirms the proposal as it stands: amounts, when given, must be the proposed ones. */
+function checkConfirmation(d: BankApprovalDecision, proposal: BankProposal): RuleViolation | null {
+  if (d.outcome !== 'approve') return null;
+  if (d.approvedAmount !== undefined && d.approvedAmount !== proposal.amount) {
+    return violation(
+      'PROPOSAL_MISMATCH',
+      `The proposal is ${proposal.amount} VND; send it back to change it`,
+      'approvedAmount',
+    );
+  }
+  if (d.termMonths !== undefined && d.termMonths !== proposal.termMonths) {
+    return violation(
+      'PROPOSAL_MISMATCH',
+      `The proposal is ${proposal.termMonths} months; send it back to change it`,
+      'termMonths',
+    );
+  }
+  return null;
+}
+
+function checkBankApproval(d: BankApprovalDecision, ctx: DecisionContext): RuleViolation | null {
+  return ctx.proposal === null ? checkProposal(d, ctx) : checkConfirmation(d, ctx.proposal);
 }
 
 function checkDisbursement(d: DisbursementDecision, ctx: DecisionContext): RuleViolation | null {
@@ -184,7 +228,7 @@ function checkDisbursement(d: DisbursementDecision, ctx: DecisionContext): RuleV
 /** Reject and return need a reason; then the step's own rules apply. */
 export function checkDecision(decision: StepDecisionInput, ctx: DecisionContext): RuleViolation | null {
   const outcome = decision.step === 'group-vote' ? null : decision.outcome;
-  if ((outcome === 'reject' || outcome === 'return') && !decision.reason?.trim()) {
+  if (outcome !== null && outcome !== 'approve' && !decision.reason?.trim()) {
     return violation('REASON_REQUIRED', `A reason is required to ${outcome}`, 'reason');
   }
   switch (decision.step) {
@@ -193,7 +237,7 @@ export function checkDecision(decision: StepDecisionInput, ctx: DecisionContext)
     case 'entrustment':
       return checkEntrustment(decision, ctx);
     case 'group-vote': {
-      const result = tallyVote(decision, ctx.program.voteRules, ctx.group.memberCount);
+      const result = tallyVote(decision, ctx.program.voteRules, ctx.group);
       return isViolation(result) ? result : null;
     }
     case 'bank-approval':

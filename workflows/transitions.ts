@@ -14,6 +14,7 @@ import type {
   StartStepArgs,
   StepDecisionInput,
   WithdrawArgs,
+  BankApprovalDecision,
 } from './definitions.js';
 import { ENDED_STATUSES, STEP_ROLES, type Outcome, type Role, type StepName } from './domain.js';
 import { checkDecision, checkLoanLimits, isViolation, tallyVote, type DecisionContext } from './step-rules.js';
@@ -26,6 +27,7 @@ export const STATE_CODES = [
   'STEP_NOT_STARTED',
   'STEP_HELD_BY_OTHER',
   'ROLE_NOT_ALLOWED',
+  'SAME_OFFICER',
 ] as const;
 export type StateCode = (typeof STATE_CODES)[number];
 
@@ -44,15 +46,17 @@ export interface EventDraft {
   notify: NotificationIntent[];
 }
 
-export function initialState(input: ProcessApplicationInput): ApplicationState {
+export function initialState(input: ProcessApplicationInput, now: string): ApplicationState {
   return {
     applicationId: input.applicationId,
     code: input.code,
     status: 'IN_PROGRESS',
     currentStep: input.program.stepOrder[0] ?? null,
+    stepSince: now,
     holder: null,
     returnReason: null,
     request: input.request,
+    proposal: null,
     approved: null,
     disbursement: null,
     history: [],
@@ -65,6 +69,12 @@ function assertOpen(state: ApplicationState): void {
   }
 }
 
+/** Bank approval has two stages: the credit officer proposes, then a manager confirms (four eyes). */
+export function rolesFor(state: ApplicationState, step: StepName): readonly Role[] {
+  if (step !== 'bank-approval') return STEP_ROLES[step];
+  return state.proposal ? ['bank_manager'] : ['bank_credit_officer'];
+}
+
 function assertStepActionable(state: ApplicationState, step: StepName, actor: Actor): void {
   assertOpen(state);
   if (state.status === 'RETURNED') {
@@ -73,8 +83,11 @@ function assertStepActionable(state: ApplicationState, step: StepName, actor: Ac
   if (step !== state.currentStep) {
     throw refuse('STEP_NOT_CURRENT', `Step ${step} is not the current step (${state.currentStep ?? 'none'})`, 'step');
   }
-  if (!(STEP_ROLES[step] as readonly string[]).includes(actor.role)) {
-    throw refuse('ROLE_NOT_ALLOWED', `Role ${actor.role} may not act on step ${step}`);
+  if (!(rolesFor(state, step) as readonly string[]).includes(actor.role)) {
+    throw refuse('ROLE_NOT_ALLOWED', `Role ${actor.role} may not act on step ${step} now`);
+  }
+  if (step === 'bank-approval' && state.proposal?.by === actor.username) {
+    throw refuse('SAME_OFFICER', 'The officer who proposed the loan cannot also confirm it');
   }
   if (state.holder && state.holder.username !== actor.username) {
     throw refuse('STEP_HELD_BY_OTHER', `Step ${step} is held by another officer`);
@@ -107,11 +120,44 @@ function decisionPayload(decision: StepDecisionInput): Record<string, unknown> {
   return fields;
 }
 
-function outcomeOf(decision: StepDecisionInput, ctx: DecisionContext): Outcome {
+function outcomeOf(decision: StepDecisionInput, ctx: DecisionContext): Outcome | 'send-back' {
   if (decision.step !== 'group-vote') return decision.outcome;
-  const result = tallyVote(decision, ctx.program.voteRules, ctx.group.memberCount);
+  const result = tallyVote(decision, ctx.program.voteRules, ctx.group);
   if (isViolation(result)) throw refuse(result.code, result.message, result.field);
   return result.outcome;
+}
+
+/** The first half of the four-eyes bank approval: the proposal goes to the managers. */
+function applyProposal(state: ApplicationState, decision: BankApprovalDecision, actor: Actor, now: string): EventDraft {
+  state.proposal = {
+    amount: decision.approvedAmount ?? 0,
+    termMonths: decision.termMonths ?? 0,
+    by: actor.username,
+    at: now,
+  };
+  state.stepSince = now;
+  const payload = { approvedAmount: state.proposal.amount, termMonths: state.proposal.termMonths };
+  return {
+    type: 'APPROVAL_PROPOSED',
+    step: 'bank-approval',
+    actor,
+    payload,
+    notify: [{ audience: 'step-officers', step: 'bank-approval', roles: ['bank_manager'] }],
+  };
+}
+
+function applySendBack(state: ApplicationState, reason: string, actor: Actor, now: string): EventDraft {
+  const proposal = state.proposal;
+  state.proposal = null;
+  state.stepSince = now;
+  return {
+    type: 'PROPOSAL_SENT_BACK',
+    step: 'bank-approval',
+    actor,
+    reason,
+    payload: { proposedAmount: proposal?.amount, proposedTermMonths: proposal?.termMonths, proposedBy: proposal?.by },
+    notify: [{ audience: 'step-officers', step: 'bank-approval', roles: ['bank_credit_officer'] }],
+  };
 }
 
 export function applyDecision(
@@ -119,14 +165,20 @@ export function applyDecision(
   { decision, actor }: DecideStepArgs,
   ctx: DecisionContext,
   stepOrder: readonly StepName[],
+  now: string,
 ): EventDraft {
   const step = decision.step;
   const outcome = outcomeOf(decision, ctx);
   const reason =
     decision.reason?.trim() ||
     (outcome === 'reject' && step === 'group-vote' ? 'Không đạt đa số tán thành / Majority not reached' : undefined);
-  const notify: NotificationIntent[] = [];
   state.holder = null;
+  if (decision.step === 'bank-approval' && outcome === 'approve' && !state.proposal) {
+    return applyProposal(state, decision, actor, now);
+  }
+  if (outcome === 'send-back') return applySendBack(state, reason ?? '', actor, now);
+  const notify: NotificationIntent[] = [];
+  let payload = decisionPayload(decision);
   if (outcome === 'reject') {
     state.status = 'REJECTED';
     state.currentStep = null;
@@ -136,16 +188,10 @@ export function applyDecision(
     state.returnReason = reason ?? null;
     notify.push({ audience: 'applicant' });
   } else {
-    if (
-      decision.step === 'bank-approval' &&
-      decision.approvedAmount !== undefined &&
-      decision.termMonths !== undefined
-    ) {
-      state.approved = {
-        amount: decision.approvedAmount,
-        termMonths: decision.termMonths,
-        annualRatePercent: ctx.program.annualRatePercent,
-      };
+    if (decision.step === 'bank-approval' && state.proposal) {
+      const { amount, termMonths, by } = state.proposal;
+      state.approved = { amount, termMonths, annualRatePercent: ctx.program.annualRatePercent };
+      payload = { approvedAmount: amount, termMonths, proposedBy: by };
       notify.push({ audience: 'applicant' });
     }
     if (decision.step === 'disbursement' && decision.amount !== undefined) {
@@ -158,6 +204,7 @@ export function applyDecision(
     const next = stepOrder[stepOrder.indexOf(step) + 1];
     if (next) {
       state.currentStep = next;
+      state.stepSince = now;
       notify.push({ audience: 'step-officers', step: next });
     } else {
       state.status = 'DISBURSED';
@@ -165,7 +212,8 @@ export function applyDecision(
       notify.push({ audience: 'applicant' });
     }
   }
-  const payload = { ...decisionPayload(decision), ...(step === 'group-vote' ? { computedOutcome: outcome } : {}) };
+  state.proposal = null;
+  if (step === 'group-vote') payload = { ...payload, computedOutcome: outcome };
   return { type: 'STEP_DECIDED', step, actor, outcome, ...(reason ? { reason } : {}), payload, notify };
 }
 
@@ -193,7 +241,7 @@ export function checkAmend(state: ApplicationState, { actor, changes }: AmendArg
   if (limits) throw refuse(limits.code, limits.message, limits.field);
 }
 
-export function applyAmend(state: ApplicationState, { actor, changes }: AmendArgs): EventDraft {
+export function applyAmend(state: ApplicationState, { actor, changes }: AmendArgs, now: string): EventDraft {
   const { phone, email, ...loanChanges } = changes;
   const defined = Object.fromEntries(Object.entries(loanChanges).filter(([, v]) => v !== undefined));
   state.request = {
@@ -207,6 +255,7 @@ export function applyAmend(state: ApplicationState, { actor, changes }: AmendArg
   };
   state.status = 'IN_PROGRESS';
   state.returnReason = null;
+  state.stepSince = now;
   const notify: NotificationIntent[] = state.currentStep
     ? [{ audience: 'step-officers', step: state.currentStep }]
     : [];

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/generated/client.js';
 import { login, logout, requireOfficer } from '../auth.js';
@@ -14,10 +14,10 @@ export const MeView = z.object({
   bankOfficeCode: z.string().nullable(),
 });
 
-export function authRoutes(prisma: PrismaClient, tokenTtlMinutes: number): Router {
+export function authRoutes(prisma: PrismaClient, tokenTtlMinutes: number, limit: RequestHandler): Router {
   const router = Router();
 
-  router.post('/auth/login', async (req, res) => {
+  router.post('/auth/login', limit, async (req, res) => {
     const credentials = LoginBody.parse(req.body);
     const session = await login(prisma, credentials, tokenTtlMinutes);
     res.json(LoginResponse.parse({ ...session, expiresAt: session.expiresAt.toISOString() }));

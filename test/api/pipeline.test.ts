@@ -29,7 +29,9 @@ async function runToEnd(programCode: string, order: readonly StepName[]) {
 describe('the pipeline through the HTTP API', () => {
   it('carries a poor-household loan to DISBURSED in the published order', async () => {
     const created = await runToEnd('POOR', PUBLISHED);
-    const view = await stack.api('GET', `/api/applications/${created.id}`, { token: await stack.login('admin') });
+    const view = await stack.api('GET', `/api/applications/${created.id}`, {
+      token: await stack.login('bank.manager'),
+    });
     expect(view.body).toMatchObject({
       status: 'DISBURSED',
       currentStep: null,
@@ -38,6 +40,13 @@ describe('the pipeline through the HTTP API', () => {
     });
     const decisions = view.body.history.filter((h: { type: string }) => h.type === 'STEP_DECIDED');
     expect(decisions.map((d: { step: string }) => d.step)).toEqual([...PUBLISHED]);
+    const bank = view.body.history.filter((h: { step: string }) => h.step === 'bank-approval');
+    expect(bank.map((h: { type: string; actor: { username: string } }) => `${h.type} ${h.actor.username}`)).toEqual([
+      'STEP_STARTED bank.officer',
+      'APPROVAL_PROPOSED bank.officer',
+      'STEP_STARTED bank.manager',
+      'STEP_DECIDED bank.manager',
+    ]);
     expect(decisions[0].payload.computedOutcome).toBe('approve');
     const final = await (await stack.handleFor(created.id)).result();
     expect(final.status).toBe('DISBURSED');
@@ -45,7 +54,7 @@ describe('the pipeline through the HTTP API', () => {
 
   it('carries a job-creation loan to DISBURSED in the brief order with the same workflow code', async () => {
     const created = await runToEnd('JOB_CREATION', BRIEF);
-    const status = await stack.api('GET', `/api/status/${created.code}`);
+    const status = await stack.api('GET', `/api/status/${created.code}?citizenIdLast4=${created.last4}`);
     expect(status.body).toMatchObject({ status: 'DISBURSED', statusLabel: { vi: 'Đã giải ngân', en: 'Disbursed' } });
     expect(status.body.steps.map((s: { state: string }) => s.state)).toEqual(['done', 'done', 'done', 'done', 'done']);
   });
@@ -89,14 +98,16 @@ describe('the pipeline through the HTTP API', () => {
 
     for (const step of PUBLISHED.slice(1)) await runStep(stack, created.id, step, approvalFor(step, 60_000_000));
     await expectReadModelAgrees(stack, created.id);
-    const view = await stack.api('GET', `/api/applications/${created.id}`, { token: await stack.login('admin') });
+    const view = await stack.api('GET', `/api/applications/${created.id}`, {
+      token: await stack.login('bank.manager'),
+    });
     expect(view.body).toMatchObject({ status: 'DISBURSED', amount: 60_000_000, disbursement: { amount: 60_000_000 } });
   });
 
   it('lets the applicant withdraw before disbursement and then refuses any further step', async () => {
     const created = await submit(stack);
     await runStep(stack, created.id, 'group-vote');
-    const app = await stack.api('GET', `/api/applications/${created.id}`, { token: await stack.login('admin') });
+    const app = await stack.api('GET', `/api/applications/${created.id}`, { token: await stack.login('bank.manager') });
     const withdrawn = await stack.api('POST', `/api/applications/${created.id}/withdraw`, {
       body: { citizenId: app.body.borrower.citizenId, reason: 'Gia đình đã vay được từ nguồn khác' },
     });

@@ -171,9 +171,26 @@ describe('refused decisions', () => {
 
   it('refuses a decision by an officer who did not take the step (409)', async () => {
     const id = await atBankApproval();
+    const admin = await stack.login('admin');
+    const created = await stack.api('POST', '/api/admin/officers', {
+      token: admin,
+      body: {
+        username: 'bank.officer2',
+        displayName: 'Cán bộ tín dụng thứ hai',
+        role: 'bank_credit_officer',
+        bankOfficeCode: 'PGD-KIENXUONG',
+        password: 'mat-khau-2026',
+      },
+    });
+    expect(created.status).toBe(201);
+    const other = await stack.login('bank.officer2', 'mat-khau-2026');
     await expectRefusedWithoutTrace(
       id,
-      () => decideAs(stack, 'bank.manager', id, 'bank-approval', approvalFor('bank-approval')),
+      () =>
+        stack.api('POST', `/api/applications/${id}/steps/bank-approval/decision`, {
+          token: other,
+          body: approvalFor('bank-approval'),
+        }),
       409,
       'STEP_HELD_BY_OTHER',
     );

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,11 @@ import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const migrationsDir = path.join(repoRoot, 'prisma', 'migrations');
+/** The migrations the project ships, in the order they apply. */
+const SHIPPED = (await readdir(migrationsDir, { withFileTypes: true }))
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 interface MigrationRow {
   id: string;
@@ -48,10 +53,12 @@ describe('migrateDatabase', () => {
   it('applies every migration once and records it the way prisma migrate does', async () => {
     const result = await migrateDatabase(test.db);
 
-    expect(result.applied).toEqual(['0001_init']);
-    const rows = await test.db.prisma.$queryRawUnsafe<MigrationRow[]>('SELECT * FROM _prisma_migrations');
+    expect(result.applied).toEqual(SHIPPED);
+    const rows = await test.db.prisma.$queryRawUnsafe<MigrationRow[]>(
+      'SELECT * FROM _prisma_migrations ORDER BY migration_name',
+    );
     const sql = await readFile(path.join(migrationsDir, '0001_init', 'migration.sql'));
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(SHIPPED.length);
     expect(rows[0]).toMatchObject({
       migration_name: '0001_init',
       checksum: createHash('sha256').update(sql).digest('hex'),
@@ -70,7 +77,7 @@ describe('migrateDatabase', () => {
 
     expect(second.applied).toEqual([]);
     const rows = await test.db.prisma.$queryRawUnsafe<MigrationRow[]>('SELECT * FROM _prisma_migrations');
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(SHIPPED.length);
   });
 
   it('refuses to run when an applied migration was edited', async () => {
@@ -84,22 +91,22 @@ describe('migrateDatabase', () => {
   it('applies a new migration added later, in name order', async () => {
     const dir = await copyMigrations();
     await migrateDatabase(test.db, dir);
-    await mkdir(path.join(dir, '0002_add_note'));
-    await writeFile(path.join(dir, '0002_add_note', 'migration.sql'), 'ALTER TABLE "wards" ADD COLUMN "note" TEXT;\n');
+    await mkdir(path.join(dir, '9999_add_note'));
+    await writeFile(path.join(dir, '9999_add_note', 'migration.sql'), 'ALTER TABLE "wards" ADD COLUMN "note" TEXT;\n');
 
     const result = await migrateDatabase(test.db, dir);
 
-    expect(result.applied).toEqual(['0002_add_note']);
+    expect(result.applied).toEqual(['9999_add_note']);
     const names = await test.db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
       'SELECT migration_name FROM _prisma_migrations ORDER BY migration_name',
     );
-    expect(names.map((row) => row.migration_name)).toEqual(['0001_init', '0002_add_note']);
+    expect(names.map((row) => row.migration_name)).toEqual([...SHIPPED, '9999_add_note']);
   });
 
   it('leaves no trace of a failing migration, so it can be fixed and rerun', async () => {
     const dir = await copyMigrations();
     await migrateDatabase(test.db, dir);
-    const brokenFile = path.join(dir, '0002_broken', 'migration.sql');
+    const brokenFile = path.join(dir, '9999_broken', 'migration.sql');
     await mkdir(path.dirname(brokenFile));
     await writeFile(brokenFile, 'CREATE TABLE "half_done" ("id" INTEGER);\nSELECT 1 / 0;\n');
 
@@ -110,12 +117,12 @@ describe('migrateDatabase', () => {
     );
     expect(table?.name).toBeNull();
     const recorded = await test.db.prisma.$queryRawUnsafe<MigrationRow[]>(
-      "SELECT * FROM _prisma_migrations WHERE migration_name = '0002_broken'",
+      "SELECT * FROM _prisma_migrations WHERE migration_name = '9999_broken'",
     );
     expect(recorded).toEqual([]);
 
     await writeFile(brokenFile, 'CREATE TABLE "half_done" ("id" INTEGER);\n');
-    expect((await migrateDatabase(test.db, dir)).applied).toEqual(['0002_broken']);
+    expect((await migrateDatabase(test.db, dir)).applied).toEqual(['9999_broken']);
   });
 
   it.runIf(process.env.DATABASE_URL)('lets two processes starting together apply each migration once', async () => {
@@ -123,7 +130,7 @@ describe('migrateDatabase', () => {
     try {
       const results = await Promise.all([migrateDatabase(test.db), migrateDatabase(other)]);
 
-      expect(results.flatMap((result) => result.applied)).toEqual(['0001_init']);
+      expect(results.flatMap((result) => result.applied)).toEqual(SHIPPED);
     } finally {
       await other.close();
     }

@@ -81,14 +81,16 @@ export function rejectionFor(step: StepName): Record<string, unknown> {
   return { ...base, outcome: 'reject', reason: 'Hộ không còn cư trú tại địa phương' };
 }
 
-export async function submit(stack: TestStack, overrides: Record<string, unknown> = {}) {
+export async function submit(stack: TestStack, overrides: Record<string, unknown> = {}, token?: string) {
+  const form = applicationForm(overrides);
   const response = await stack.api<{ id: string; code: string; status: string; currentStep: string }>(
     'POST',
     '/api/applications',
-    { body: applicationForm(overrides) },
+    { body: form, ...(token ? { token } : {}) },
   );
   if (response.status !== 201) throw new Error(`submit failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
+  const citizenId = (form.borrower as { citizenId: string }).citizenId;
+  return { ...response.body, citizenId, last4: citizenId.slice(-4) };
 }
 
 export async function startAs(stack: TestStack, username: string, id: string, step: StepName): Promise<ApiResponse> {
@@ -108,19 +110,33 @@ export async function decideAs(
   });
 }
 
-/** Takes and decides one step as the officer responsible for it; fails the test on any refusal. */
+async function takeAndDecide(
+  stack: TestStack,
+  officer: string,
+  id: string,
+  step: StepName,
+  body: Record<string, unknown>,
+): Promise<ApiResponse> {
+  const started = await startAs(stack, officer, id, step);
+  if (started.status !== 200) throw new Error(`start ${step}: ${started.status} ${JSON.stringify(started.body)}`);
+  const decided = await decideAs(stack, officer, id, step, body);
+  if (decided.status !== 200) throw new Error(`decide ${step}: ${decided.status} ${JSON.stringify(decided.body)}`);
+  return decided;
+}
+
+/**
+ * Takes and decides one step as the officers responsible for it; fails the test on any refusal. An approval
+ * at bank-approval is two-stage: bank.officer proposes and bank.manager confirms.
+ */
 export async function runStep(
   stack: TestStack,
   id: string,
   step: StepName,
   body = approvalFor(step),
 ): Promise<ApiResponse> {
-  const officer = OFFICER_FOR_STEP[step];
-  const started = await startAs(stack, officer, id, step);
-  if (started.status !== 200) throw new Error(`start ${step}: ${started.status} ${JSON.stringify(started.body)}`);
-  const decided = await decideAs(stack, officer, id, step, body);
-  if (decided.status !== 200) throw new Error(`decide ${step}: ${decided.status} ${JSON.stringify(decided.body)}`);
-  return decided;
+  const decided = await takeAndDecide(stack, OFFICER_FOR_STEP[step], id, step, body);
+  if (step !== 'bank-approval' || body.outcome !== 'approve') return decided;
+  return takeAndDecide(stack, 'bank.manager', id, step, { outcome: 'approve' });
 }
 
 export const PUBLISHED = ['group-vote', 'ward-verification', 'entrustment', 'bank-approval', 'disbursement'] as const;

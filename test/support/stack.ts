@@ -9,7 +9,7 @@ import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Work
 import { createActivities, type Activities } from '../../activities/index.js';
 import { buildTransport, type Mailer } from '../../activities/mailer.js';
 import { seedDemoData } from '../../prisma/seed.js';
-import { createApp } from '../../server/app.js';
+import { createApp, type AppDeps } from '../../server/app.js';
 import { openDatabase, type Database } from '../../server/database.js';
 import { startTestTemporal, type TestTemporal } from '../../server/dev-server.js';
 import { migrateDatabase } from '../../server/migrate.js';
@@ -46,6 +46,8 @@ export interface TestStack {
   ): Promise<ApiResponse<T>>;
   login(username: string, password?: string): Promise<string>;
   handleFor(applicationId: string): Promise<WorkflowHandle>;
+  /** Another HTTP server over the same stack, e.g. with tighter rate limits; returns its base URL. */
+  serve(overrides?: Partial<AppDeps>): Promise<string>;
   queryState(applicationId: string): Promise<ApplicationState>;
   close(): Promise<void>;
 }
@@ -104,17 +106,25 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   }
   await startWorker();
 
-  const app = createApp({
-    prisma: db.prisma,
-    client,
-    taskQueue,
-    tokenTtlMinutes: 60,
-    log: (m, e) => console.error(m, e),
-  });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const servers: Server[] = [];
+  async function serve(overrides: Partial<AppDeps> = {}): Promise<string> {
+    const app = createApp({
+      prisma: db.prisma,
+      client,
+      taskQueue,
+      tokenTtlMinutes: 60,
+      // Generous by default: the suites log in often from one address. The rate-limit tests tighten them.
+      rateLimits: { login: { windowMs: 60_000, max: 10_000 }, statusLookup: { windowMs: 60_000, max: 10_000 } },
+      log: (m, e) => console.error(m, e),
+      ...overrides,
+    });
+    const server: Server = await new Promise((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    servers.push(server);
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  const baseUrl = await serve();
 
   async function api<T>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}) {
     const headers: Record<string, string> = {};
@@ -157,8 +167,9 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     login,
     handleFor,
     queryState: async (id) => (await handleFor(id)).query(getStateQuery),
+    serve,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const server of servers) await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopWorker();
       await connection.close();
       mailer.close();

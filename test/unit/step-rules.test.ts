@@ -18,6 +18,14 @@ const program: ProgramSnapshot = {
   voteRules: DEFAULT_VOTE_RULES,
 };
 
+const group10 = {
+  code: 'HOABINH-01',
+  wardCode: 'HOABINH',
+  associationCode: 'FARMERS' as const,
+  memberCount: 10,
+  borrowerIsMember: true,
+};
+
 const vote = (present: number, forVotes: number, against = 0, abstentions = 0): GroupVoteDecision => ({
   step: 'group-vote',
   meetingDate: '2026-11-20',
@@ -30,33 +38,33 @@ const vote = (present: number, forVotes: number, against = 0, abstentions = 0): 
 
 describe('the group vote', () => {
   it('needs more than half of the members present', () => {
-    expect(tallyVote(vote(5, 5), DEFAULT_VOTE_RULES, 10)).toMatchObject({ code: 'NO_QUORUM' });
-    expect(tallyVote(vote(6, 4), DEFAULT_VOTE_RULES, 10)).toEqual({ outcome: 'approve' });
+    expect(tallyVote(vote(5, 5), DEFAULT_VOTE_RULES, group10)).toMatchObject({ code: 'NO_QUORUM' });
+    expect(tallyVote(vote(6, 4), DEFAULT_VOTE_RULES, group10)).toEqual({ outcome: 'approve' });
   });
 
   it('approves only when votes for exceed half of those present', () => {
-    expect(tallyVote(vote(8, 4, 4), DEFAULT_VOTE_RULES, 10)).toEqual({ outcome: 'reject' });
-    expect(tallyVote(vote(8, 5, 3), DEFAULT_VOTE_RULES, 10)).toEqual({ outcome: 'approve' });
-    expect(tallyVote(vote(7, 3, 0, 4), DEFAULT_VOTE_RULES, 10)).toEqual({ outcome: 'reject' });
+    expect(tallyVote(vote(8, 4, 4), DEFAULT_VOTE_RULES, group10)).toEqual({ outcome: 'reject' });
+    expect(tallyVote(vote(8, 5, 3), DEFAULT_VOTE_RULES, group10)).toEqual({ outcome: 'approve' });
+    expect(tallyVote(vote(7, 3, 0, 4), DEFAULT_VOTE_RULES, group10)).toEqual({ outcome: 'reject' });
   });
 
   it('follows the programme rules when they differ from the default', () => {
     const twoThirds = { quorum: { numerator: 2, denominator: 3 }, approval: { numerator: 2, denominator: 3 } };
-    expect(tallyVote(vote(6, 6), twoThirds, 10)).toMatchObject({ code: 'NO_QUORUM' });
-    expect(tallyVote(vote(7, 4, 3), twoThirds, 10)).toEqual({ outcome: 'reject' });
-    expect(tallyVote(vote(7, 5, 2), twoThirds, 10)).toEqual({ outcome: 'approve' });
+    expect(tallyVote(vote(6, 6), twoThirds, group10)).toMatchObject({ code: 'NO_QUORUM' });
+    expect(tallyVote(vote(7, 4, 3), twoThirds, group10)).toEqual({ outcome: 'reject' });
+    expect(tallyVote(vote(7, 5, 2), twoThirds, group10)).toEqual({ outcome: 'approve' });
   });
 
   it('refuses inconsistent counts', () => {
-    expect(tallyVote(vote(8, 6, 3), DEFAULT_VOTE_RULES, 10)).toMatchObject({
+    expect(tallyVote(vote(8, 6, 3), DEFAULT_VOTE_RULES, group10)).toMatchObject({
       code: 'TALLY_INCONSISTENT',
       field: 'votesFor',
     });
-    expect(tallyVote(vote(11, 6), DEFAULT_VOTE_RULES, 10)).toMatchObject({
+    expect(tallyVote(vote(11, 6), DEFAULT_VOTE_RULES, group10)).toMatchObject({
       code: 'TALLY_INCONSISTENT',
       field: 'membersPresent',
     });
-    expect(tallyVote(vote(8, 6), DEFAULT_VOTE_RULES, 12)).toMatchObject({
+    expect(tallyVote(vote(8, 6), DEFAULT_VOTE_RULES, { ...group10, memberCount: 12 })).toMatchObject({
       code: 'TALLY_INCONSISTENT',
       field: 'membersTotal',
     });
@@ -80,7 +88,8 @@ describe('programme limits', () => {
 describe('step decisions', () => {
   const ctx = {
     program,
-    group: { code: 'HOABINH-01', wardCode: 'HOABINH', associationCode: 'FARMERS' as const, memberCount: 10 },
+    group: group10,
+    proposal: null,
     request: {
       householdCategory: 'POOR' as const,
       amount: 50_000_000,
@@ -129,5 +138,69 @@ describe('step decisions', () => {
       );
     expect(disburse(50_000_000)).toMatchObject({ code: 'DISBURSEMENT_AMOUNT_MISMATCH' });
     expect(disburse(40_000_000)).toBeNull();
+  });
+});
+
+describe("the applicant's own vote", () => {
+  const withApplicant = (present: number, forVotes: number, against: number) => ({
+    ...vote(present, forVotes, against),
+    applicantPresent: true,
+  });
+
+  it('counts the applicant towards the quorum but never as a voter', () => {
+    expect(tallyVote(withApplicant(6, 3, 2), DEFAULT_VOTE_RULES, group10)).toEqual({ outcome: 'approve' });
+    expect(tallyVote(withApplicant(6, 3, 3), DEFAULT_VOTE_RULES, group10)).toMatchObject({
+      code: 'TALLY_INCONSISTENT',
+    });
+    expect(tallyVote(withApplicant(7, 3, 3), DEFAULT_VOTE_RULES, group10)).toEqual({ outcome: 'reject' });
+  });
+
+  it('refuses an applicant counted present who is not a member of the group', () => {
+    const outsider = { ...group10, borrowerIsMember: false };
+    expect(tallyVote(withApplicant(6, 3, 2), DEFAULT_VOTE_RULES, outsider)).toMatchObject({
+      field: 'applicantPresent',
+    });
+  });
+});
+
+describe('the four-eyes bank approval', () => {
+  const base = {
+    program,
+    group: group10,
+    request: {
+      householdCategory: 'POOR' as const,
+      amount: 50_000_000,
+      termMonths: 36,
+      purpose: 'Nuôi bò',
+      usePlan: 'Mua bò giống',
+      borrower: { fullName: 'Nguyễn Văn Ánh', citizenId: '034185001234', dateOfBirth: '1985-04-12' },
+    },
+    approved: null,
+  };
+
+  it('needs amount and term to propose, and no send-back without a proposal', () => {
+    const ctx = { ...base, proposal: null };
+    expect(checkDecision({ step: 'bank-approval', outcome: 'approve', termMonths: 36 }, ctx)).toMatchObject({
+      code: 'FIELD_REQUIRED',
+    });
+    expect(checkDecision({ step: 'bank-approval', outcome: 'send-back', reason: 'Xem lại' }, ctx)).toMatchObject({
+      code: 'OUTCOME_NOT_ALLOWED',
+    });
+  });
+
+  it('confirms the proposal as it stands', () => {
+    const ctx = {
+      ...base,
+      proposal: { amount: 40_000_000, termMonths: 36, by: 'bank.officer', at: '2026-11-29T00:00:00Z' },
+    };
+    expect(checkDecision({ step: 'bank-approval', outcome: 'approve' }, ctx)).toBeNull();
+    expect(checkDecision({ step: 'bank-approval', outcome: 'approve', approvedAmount: 45_000_000 }, ctx)).toMatchObject(
+      {
+        code: 'PROPOSAL_MISMATCH',
+      },
+    );
+    expect(checkDecision({ step: 'bank-approval', outcome: 'send-back' }, ctx)).toMatchObject({
+      code: 'REASON_REQUIRED',
+    });
   });
 });

@@ -1,0 +1,19 @@
+/**
+ * Temporal's time-skipping test environment on the Java test server (see server/time-skipping-server.ts):
+ * timers fire as soon as nothing else is pending, so days of workflow time pass in milliseconds.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { resolveTimeSkippingServer } from '../../server/time-skipping-server.js';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Starts a time-skipping test server on a free port. Time skips only while the test awaits a workflow result
+ * (`handle.result()`, `client.workflow.execute`) or `env.sleep()`; tear it down with `env.teardown()`.
+ */
+export async function startTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const executable = await resolveTimeSkippingServer({ projectRoot });
+  return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+}

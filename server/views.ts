@@ -46,6 +46,8 @@ export const ApplicationView = z.object({
   currentStep: Step.nullable(),
   holder: z.object({ username: z.string(), role: z.string(), since: z.string() }).nullable(),
   returnReason: z.string().nullable(),
+  stepSince: z.string().nullable(),
+  proposal: z.object({ amount: z.number().int(), termMonths: z.number().int(), by: z.string() }).nullable(),
   approved: z
     .object({ amount: z.number().int(), termMonths: z.number().int(), annualRatePercent: z.string() })
     .nullable(),

@@ -13,6 +13,10 @@ export async function expectReadModelAgrees(stack: TestStack, id: string): Promi
   expect(app.currentStep).toBe(state.currentStep);
   expect(app.holder).toEqual(state.holder);
   expect(app.returnReason).toBe(state.returnReason);
+  expect(app.stepSince).toBe(state.stepSince);
+  expect(app.proposal).toEqual(
+    state.proposal && { amount: state.proposal.amount, termMonths: state.proposal.termMonths, by: state.proposal.by },
+  );
   expect(app.approved).toEqual(state.approved);
   expect(app.disbursement === null ? null : { ...app.disbursement, officer: undefined }).toEqual(
     state.disbursement === null ? null : { ...state.disbursement, officer: undefined },

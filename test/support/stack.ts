@@ -3,6 +3,7 @@
  * memory, or the PostgreSQL at DATABASE_URL), an SMTP listener on loopback, a worker and the HTTP API.
  */
 import type { Server } from 'node:http';
+import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Worker } from '@temporalio/worker';
@@ -42,12 +43,14 @@ export interface TestStack {
   api<T = any>(
     method: string,
     path: string,
-    options?: { token?: string; body?: unknown; raw?: string },
+    options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string>; baseUrl?: string },
   ): Promise<ApiResponse<T>>;
   login(username: string, password?: string): Promise<string>;
   handleFor(applicationId: string): Promise<WorkflowHandle>;
   /** Another HTTP server over the same stack, e.g. with tighter rate limits; returns its base URL. */
   serve(overrides?: Partial<AppDeps>): Promise<string>;
+  /** The Express app behind baseUrl, for looking at its routes. */
+  readonly app: Express;
   queryState(applicationId: string): Promise<ApplicationState>;
   close(): Promise<void>;
 }
@@ -107,6 +110,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   await startWorker();
 
   const servers: Server[] = [];
+  const apps: Express[] = [];
   async function serve(overrides: Partial<AppDeps> = {}): Promise<string> {
     const app = createApp({
       prisma: db.prisma,
@@ -122,21 +126,27 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
     servers.push(server);
+    apps.push(app);
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
   const baseUrl = await serve();
 
-  async function api<T>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}) {
-    const headers: Record<string, string> = {};
+  async function api<T>(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string>; baseUrl?: string } = {},
+  ) {
+    const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, {
+    const response = await fetch(`${opts.baseUrl ?? baseUrl}${path}`, {
       method,
       headers,
       body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+    const json = response.headers.get('content-type')?.includes('json');
+    return { status: response.status, body: (json && text ? JSON.parse(text) : text) as T };
   }
 
   const tokens = new Map<string, string>();
@@ -168,6 +178,9 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     handleFor,
     queryState: async (id) => (await handleFor(id)).query(getStateQuery),
     serve,
+    get app() {
+      return apps[0]!;
+    },
     async close() {
       for (const server of servers) await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopWorker();

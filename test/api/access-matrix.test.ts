@@ -1,0 +1,293 @@
+/**
+ * Every route × every kind of caller × in or out of scope, generated from one table. A route the app
+ * serves that the table does not list fails the first test, so no endpoint ships without a decided access.
+ */
+import type { Express } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationForm, approvalFor, startAs, submit } from '../support/fixtures.js';
+import { startStack, type ApiResponse, type TestStack } from '../support/stack.js';
+
+const CALLERS = {
+  anonymous: null,
+  admin: 'admin',
+  'ward-in': 'ward.HOABINH',
+  'ward-out': 'ward.TANLAP',
+  'assoc-in': 'assoc.FARMERS.HOABINH',
+  'assoc-out': 'assoc.WOMEN.HOABINH',
+  'group-in': 'group.HOABINH-01',
+  'group-out': 'group.HOABINH-02',
+  'credit-in': 'bank.officer',
+  'manager-in': 'bank.manager',
+  'bank-out': 'bank.tienhai',
+} as const;
+type Caller = keyof typeof CALLERS;
+const OFFICERS_IN: Caller[] = ['ward-in', 'assoc-in', 'group-in', 'credit-in', 'manager-in'];
+const OFFICERS_OUT: Caller[] = ['ward-out', 'assoc-out', 'group-out', 'bank-out'];
+const ALL = Object.keys(CALLERS) as Caller[];
+
+type Expected = Record<Caller, number>;
+const each = (status: (caller: Caller) => number): Expected =>
+  Object.fromEntries(ALL.map((caller) => [caller, status(caller)])) as Expected;
+
+const publicRoute = (status: number) => each(() => status);
+const officers = (status: number) => each((c) => (c === 'anonymous' ? 401 : status));
+const adminOnly = (status: number) => each((c) => (c === 'anonymous' ? 401 : c === 'admin' ? status : 403));
+/** Reads and acts on one application of ward HOABINH, group HOABINH-01 (FARMERS), bank office PGD-KIENXUONG. */
+const scoped = (success: number, actors: Caller[] = OFFICERS_IN, anonymous = 401) =>
+  each((c) => {
+    if (c === 'anonymous') return anonymous;
+    // Out of scope (and the administrator, who sees no loan files): 404, so ids cannot be probed.
+    if (c === 'admin' || OFFICERS_OUT.includes(c)) return 404;
+    return actors.includes(c) ? success : 403;
+  });
+
+interface Context {
+  stack: TestStack;
+  token(caller: Caller): Promise<string | undefined>;
+  subject: { id: string; code: string; last4: string };
+  throwaway(): Promise<string>;
+}
+
+interface Row {
+  route: string;
+  expected: Expected;
+  call(ctx: Context, caller: Caller): Promise<ApiResponse>;
+}
+
+const as = async (ctx: Context, caller: Caller) => {
+  const token = await ctx.token(caller);
+  return token ? { token } : {};
+};
+
+const TABLE: Row[] = [
+  { route: 'GET /health', expected: publicRoute(200), call: (ctx) => ctx.stack.api('GET', '/health') },
+  { route: 'GET /openapi.json', expected: publicRoute(200), call: (ctx) => ctx.stack.api('GET', '/openapi.json') },
+  {
+    route: 'POST /api/auth/login',
+    expected: each((c) => (c === 'anonymous' ? 401 : 200)),
+    call: (ctx, c) =>
+      ctx.stack.api('POST', '/api/auth/login', {
+        body: {
+          username: CALLERS[c] ?? 'nobody',
+          password: CALLERS[c] === 'bank.tienhai' ? 'mat-khau-tienhai' : 'demo1234',
+        },
+      }),
+  },
+  {
+    route: 'POST /api/auth/logout',
+    expected: officers(204),
+    call: async (ctx, c) => {
+      // A fresh session, so the shared token of the caller stays valid for the other rows.
+      const username = CALLERS[c];
+      const password = username === 'bank.tienhai' ? 'mat-khau-tienhai' : 'demo1234';
+      const fresh = username ? await ctx.stack.api('POST', '/api/auth/login', { body: { username, password } }) : null;
+      return ctx.stack.api('POST', '/api/auth/logout', fresh ? { token: fresh.body.token } : {});
+    },
+  },
+  {
+    route: 'GET /api/auth/me',
+    expected: officers(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/auth/me', await as(ctx, c)),
+  },
+  ...['programs', 'wards', 'associations', 'groups'].map((name): Row => ({
+    route: `GET /api/${name}`,
+    expected: publicRoute(200),
+    call: (ctx) => ctx.stack.api('GET', `/api/${name}`),
+  })),
+  {
+    route: 'POST /api/applications',
+    expected: each((c) => (c === 'anonymous' || OFFICERS_IN.includes(c) ? 201 : 403)),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/applications', { body: applicationForm(), ...(await as(ctx, c)) }),
+  },
+  {
+    route: 'GET /api/applications',
+    expected: officers(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/applications', await as(ctx, c)),
+  },
+  {
+    route: 'GET /api/inbox',
+    expected: officers(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/inbox', await as(ctx, c)),
+  },
+  {
+    route: 'GET /api/applications/:id',
+    expected: scoped(200),
+    call: async (ctx, c) => ctx.stack.api('GET', `/api/applications/${ctx.subject.id}`, await as(ctx, c)),
+  },
+  {
+    route: 'GET /api/applications/:id/audit',
+    expected: scoped(200),
+    call: async (ctx, c) => ctx.stack.api('GET', `/api/applications/${ctx.subject.id}/audit`, await as(ctx, c)),
+  },
+  {
+    // In scope, the request reaches the workflow, which refuses it: the application is not returned (409).
+    route: 'PATCH /api/applications/:id',
+    expected: scoped(409),
+    call: async (ctx, c) =>
+      ctx.stack.api('PATCH', `/api/applications/${ctx.subject.id}`, {
+        body: { purpose: 'Chăn nuôi lợn' },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'POST /api/applications/:id/withdraw',
+    expected: scoped(200),
+    call: async (ctx, c) => {
+      const fresh = await submit(ctx.stack);
+      return ctx.stack.api('POST', `/api/applications/${fresh.id}/withdraw`, { body: {}, ...(await as(ctx, c)) });
+    },
+  },
+  {
+    route: 'POST /api/applications/:id/steps/:step/start',
+    expected: scoped(200, ['group-in']),
+    call: async (ctx, c) => {
+      const fresh = await submit(ctx.stack);
+      return ctx.stack.api('POST', `/api/applications/${fresh.id}/steps/group-vote/start`, await as(ctx, c));
+    },
+  },
+  {
+    route: 'POST /api/applications/:id/steps/:step/decision',
+    expected: scoped(200, ['group-in']),
+    call: async (ctx, c) => {
+      const fresh = await submit(ctx.stack);
+      await startAs(ctx.stack, 'group.HOABINH-01', fresh.id, 'group-vote');
+      return ctx.stack.api('POST', `/api/applications/${fresh.id}/steps/group-vote/decision`, {
+        body: approvalFor('group-vote'),
+        ...(await as(ctx, c)),
+      });
+    },
+  },
+  {
+    route: 'GET /api/status/:code',
+    expected: publicRoute(200),
+    call: (ctx) => ctx.stack.api('GET', `/api/status/${ctx.subject.code}?citizenIdLast4=${ctx.subject.last4}`),
+  },
+  {
+    route: 'GET /api/admin/officers',
+    expected: adminOnly(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/admin/officers', await as(ctx, c)),
+  },
+  {
+    route: 'POST /api/admin/officers',
+    expected: adminOnly(201),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/admin/officers', {
+        body: {
+          username: `ward.moi.${Math.random().toString(36).slice(2, 8)}`,
+          displayName: 'Cán bộ phường mới',
+          role: 'ward_officer',
+          wardCode: 'DONGHUNG',
+          password: 'mat-khau-moi-2026',
+        },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'PATCH /api/admin/officers/:username',
+    expected: adminOnly(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('PATCH', `/api/admin/officers/${await ctx.throwaway()}`, {
+        body: { displayName: 'Cán bộ đã đổi tên' },
+        ...(await as(ctx, c)),
+      }),
+  },
+  ...['disable', 'enable'].map((action): Row => ({
+    route: `POST /api/admin/officers/:username/${action}`,
+    expected: adminOnly(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', `/api/admin/officers/${await ctx.throwaway()}/${action}`, await as(ctx, c)),
+  })),
+  {
+    route: 'POST /api/admin/officers/:username/reset-password',
+    expected: adminOnly(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', `/api/admin/officers/${await ctx.throwaway()}/reset-password`, {
+        body: { password: 'mat-khau-dat-lai-2026' },
+        ...(await as(ctx, c)),
+      }),
+  },
+];
+
+/** Every route the app serves, as `METHOD /path`; routers are all mounted under /api. */
+function servedRoutes(app: Express): string[] {
+  type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle: { stack?: Layer[] } };
+  const routes: string[] = [];
+  const visit = (layers: Layer[], prefix: string) => {
+    for (const layer of layers) {
+      if (layer.route) {
+        for (const method of Object.keys(layer.route.methods))
+          routes.push(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
+      } else if (layer.handle.stack) {
+        visit(layer.handle.stack, '/api');
+      }
+    }
+  };
+  visit((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
+  return routes.sort();
+}
+
+let stack: TestStack;
+let ctx: Context;
+
+beforeAll(async () => {
+  stack = await startStack();
+  const admin = await stack.login('admin');
+  const created = await stack.api('POST', '/api/admin/officers', {
+    token: admin,
+    body: {
+      username: 'bank.tienhai',
+      displayName: 'Cán bộ tín dụng PGD Tiền Hải',
+      role: 'bank_credit_officer',
+      bankOfficeCode: 'PGD-TIENHAI',
+      password: 'mat-khau-tienhai',
+    },
+  });
+  expect(created.status).toBe(201);
+  const subject = await submit(stack);
+  let serial = 0;
+  ctx = {
+    stack,
+    subject,
+    token: async (caller) => {
+      const username = CALLERS[caller];
+      if (!username) return undefined;
+      return stack.login(username, username === 'bank.tienhai' ? 'mat-khau-tienhai' : 'demo1234');
+    },
+    throwaway: async () => {
+      serial += 1;
+      const username = `tam.thoi.${serial}`;
+      const response = await stack.api('POST', '/api/admin/officers', {
+        token: admin,
+        body: {
+          username,
+          displayName: 'Tài khoản tạm',
+          role: 'ward_officer',
+          wardCode: 'TANLAP',
+          password: 'tam-thoi-2026',
+        },
+      });
+      expect(response.status).toBe(201);
+      return username;
+    },
+  };
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('the access matrix', () => {
+  it('covers every route the app serves, and nothing it does not', () => {
+    expect(servedRoutes(stack.app)).toEqual(TABLE.map((row) => row.route).sort());
+  });
+
+  it.each(TABLE.map((row) => [row.route, row] as const))(
+    '%s answers each caller as the table says',
+    async (_route, row) => {
+      const answers = {} as Expected;
+      for (const caller of ALL) answers[caller] = (await row.call(ctx, caller)).status;
+      expect(answers).toEqual(row.expected);
+    },
+  );
+});

@@ -29,9 +29,20 @@ const WARDS = [
     code: 'HOABINH',
     name: 'Phường Hòa Bình',
     transactionPoint: 'Điểm giao dịch xã Hòa Bình – Nhà văn hóa tổ dân phố 3',
+    transactionDay: 17,
   },
-  { code: 'TANLAP', name: 'Phường Tân Lập', transactionPoint: 'Điểm giao dịch phường Tân Lập – Trụ sở UBND phường' },
-  { code: 'DONGHUNG', name: 'Xã Đông Hưng', transactionPoint: 'Điểm giao dịch xã Đông Hưng – Nhà văn hóa thôn Đông' },
+  {
+    code: 'TANLAP',
+    name: 'Phường Tân Lập',
+    transactionPoint: 'Điểm giao dịch phường Tân Lập – Trụ sở UBND phường',
+    transactionDay: 10,
+  },
+  {
+    code: 'DONGHUNG',
+    name: 'Xã Đông Hưng',
+    transactionPoint: 'Điểm giao dịch xã Đông Hưng – Nhà văn hóa thôn Đông',
+    transactionDay: 25,
+  },
 ] as const;
 
 interface GroupSeed {
@@ -284,6 +295,7 @@ export async function seedDemoData(
       await tx.groupMember.createMany({ data: GROUPS.flatMap(toMemberRows) });
       await tx.loanProgram.createMany({ data: PROGRAMS.map(toProgramRow) });
       await tx.officerAccount.createMany({ data: officerRows(passwordHash) });
+      await tx.escalationContact.createMany({ data: escalationContacts() });
       return { seeded: true };
     },
     { timeout: 60_000, maxWait: 60_000 },
@@ -393,6 +405,30 @@ function officerRows(passwordHash: string): Prisma.OfficerAccountCreateManyInput
     }),
   );
   return rows;
+}
+
+/** Who hears about a breach: the ward chair, the association's district level, the bank office head. */
+function escalationContacts(): Prisma.EscalationContactCreateManyInput[] {
+  return [
+    ...WARDS.map((ward) => ({
+      scope: `ward:${ward.code}`,
+      name: `Chủ tịch UBND ${ward.name}`,
+      title: 'Chủ tịch UBND phường/xã',
+      email: `chutich.${ward.code}@demo.invalid`,
+    })),
+    ...ASSOCIATION_CODES.map((code) => ({
+      scope: `association:${code}`,
+      name: `${ASSOCIATION_LABELS[code].vi} huyện Kiến Xương`,
+      title: 'Cấp huyện của hội đoàn thể',
+      email: `huyen.${code}@demo.invalid`,
+    })),
+    ...BANK_OFFICES.map((office) => ({
+      scope: `bank-office:${office.code}`,
+      name: `Giám đốc ${office.name}`,
+      title: 'Giám đốc phòng giao dịch',
+      email: `giamdoc.${office.code}@demo.invalid`,
+    })),
+  ];
 }
 
 function lowerFirst(text: string): string {

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import { buildTransport, type Mailer } from '../activities/mailer.js';
+import { seedCalendar } from '../prisma/calendar-seed.js';
 import { seedDemoData } from '../prisma/seed.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
 import { createApp } from './app.js';
@@ -25,6 +26,7 @@ export async function openStore(config: Config): Promise<Database> {
   );
   const { applied } = await migrateDatabase(db);
   if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
+  await seedCalendar(db.prisma);
   if (config.seedDemo) {
     const { seeded } = await seedDemoData(db.prisma, { hashPassword });
     if (seeded) log('Loaded the demo district (accounts use password demo1234)');

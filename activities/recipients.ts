@@ -32,11 +32,38 @@ export async function resolveRecipients(
   app: ApplicationScope,
 ): Promise<string[]> {
   if (intent.audience === 'applicant') return app.borrowerEmail ? [app.borrowerEmail] : [];
-  const roles = intent.roles ? { role: { in: intent.roles } } : {};
+  if (intent.audience === 'supervisors') {
+    const contacts = await tx.escalationContact.findMany({
+      where: { scope: supervisingScope(intent.step, app) },
+      orderBy: { email: 'asc' },
+    });
+    return [...new Set(contacts.map((c) => c.email))];
+  }
+  const filter =
+    intent.audience === 'group-leader'
+      ? officerFilter('group-vote', app)
+      : { AND: [officerFilter(intent.step, app), intent.roles ? { role: { in: intent.roles } } : {}] };
   const officers = await tx.officerAccount.findMany({
-    where: { AND: [officerFilter(intent.step, app), roles, { disabled: false, email: { not: null } }] },
+    where: { AND: [filter, { disabled: false, email: { not: null } }] },
     select: { email: true },
     orderBy: { username: 'asc' },
   });
   return [...new Set(officers.flatMap((o) => (o.email ? [o.email] : [])))];
+}
+
+/**
+ * Who supervises a step: the ward chair for the ward's certification, the association's district level for
+ * the entrusted check and the group's meeting, the bank office head for the bank's steps.
+ */
+function supervisingScope(step: StepName, app: ApplicationScope): string {
+  switch (step) {
+    case 'ward-verification':
+      return `ward:${app.wardCode}`;
+    case 'entrustment':
+    case 'group-vote':
+      return `association:${app.associationCode}`;
+    case 'bank-approval':
+    case 'disbursement':
+      return `bank-office:${app.bankOfficeCode ?? ''}`;
+  }
 }

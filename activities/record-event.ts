@@ -24,6 +24,9 @@ function trackedColumns(event: RecordedEvent) {
     proposedAmount: state.proposal ? BigInt(state.proposal.amount) : null,
     proposedTermMonths: state.proposal?.termMonths ?? null,
     proposedBy: state.proposal?.by ?? null,
+    dueOn: state.deadline ? new Date(`${state.deadline.dueOn}T00:00:00Z`) : null,
+    overdue: state.deadline?.overdue ?? false,
+    disbursementOn: state.disbursementOn ? new Date(`${state.disbursementOn}T00:00:00Z`) : null,
     approvedAmount: state.approved ? BigInt(state.approved.amount) : null,
     approvedTermMonths: state.approved?.termMonths ?? null,
     annualRatePercent: state.approved?.annualRatePercent ?? null,
@@ -106,6 +109,9 @@ async function queueNotifications(
       approvedAmount: event.state.approved?.amount ?? null,
       approvedTermMonths: event.state.approved?.termMonths ?? null,
       annualRatePercent: event.state.approved?.annualRatePercent ?? null,
+      dueOn: event.state.deadline?.dueOn ?? null,
+      disbursementOn: event.state.disbursementOn,
+      transactionPoint: app.ward.transactionPoint,
       entry: event.entry,
       publicUrl: deps.publicUrl,
     });
@@ -157,6 +163,7 @@ export async function recordEvent(deps: RecordEventDeps, event: RecordedEvent): 
           actorRole: entry.actor.role,
           payload: entry.payload as Prisma.InputJsonValue,
           decidedAt: new Date(entry.at),
+          late: entry.payload.late === true,
         },
       });
     }

@@ -19,7 +19,7 @@ import { checkLoanLimits } from '../workflows/step-rules.js';
 import { mayFileFor, readableBy } from './access.js';
 import { actorOf, type Officer } from './auth.js';
 import { AppError, notFound } from './errors.js';
-import { loadProgramSnapshot } from './programs.js';
+import { loadCalendar, loadProgramSnapshot } from './programs.js';
 import type { AmendApplicationBody, CreateApplicationBody, WithdrawBody } from './schemas.js';
 import { translateWorkflowErrors } from './temporal-errors.js';
 
@@ -122,6 +122,8 @@ export async function submitApplication(
     },
     request,
     submittedBy: officer ? actorOf(officer) : applicantOf(body.borrower),
+    transactionDay: ward.transactionDay,
+    calendar: await loadCalendar(deps.prisma, now.getUTCFullYear()),
   };
   return translateWorkflowErrors(async () => {
     const handle = await deps.client.workflow.start<typeof processLoanApplication>('processLoanApplication', {

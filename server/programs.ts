@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../prisma/generated/client.js';
 import type { LoanProgram } from '../prisma/generated/client.js';
+import type { HolidayCalendar } from '../workflows/calendar.js';
 import type { ProgramSnapshot } from '../workflows/definitions.js';
 import { DEFAULT_VOTE_RULES, type HouseholdCategory, type StepName, type VoteRules } from '../workflows/domain.js';
 
@@ -17,6 +18,8 @@ export function toProgramSnapshot(row: LoanProgram): ProgramSnapshot {
     stepOrder: row.stepOrder as StepName[],
     eligibleCategories: row.eligibleCategories as HouseholdCategory[],
     voteRules: (row.voteRules as VoteRules | null) ?? DEFAULT_VOTE_RULES,
+    deadlines: (row.deadlines as Partial<Record<StepName, number>> | null) ?? {},
+    graceWorkingDays: row.graceWorkingDays,
   };
 }
 
@@ -33,4 +36,17 @@ export async function listCurrentPrograms(prisma: PrismaClient): Promise<Program
 export async function loadProgramSnapshot(prisma: PrismaClient, code: string): Promise<ProgramSnapshot | null> {
   const row = await prisma.loanProgram.findFirst({ where: { code, active: true }, orderBy: { version: 'desc' } });
   return row ? toProgramSnapshot(row) : null;
+}
+
+/** Holidays and make-up working days of this year and the next: what a new application's deadlines use. */
+export async function loadCalendar(prisma: PrismaClient, year: number): Promise<HolidayCalendar> {
+  const days = await prisma.calendarDay.findMany({
+    where: { year: { in: [year, year + 1] } },
+    orderBy: { date: 'asc' },
+  });
+  const iso = (date: Date) => date.toISOString().slice(0, 10);
+  return {
+    holidays: days.filter((day) => !day.working).map((day) => iso(day.date)),
+    makeUpWorkingDays: days.filter((day) => day.working).map((day) => iso(day.date)),
+  };
 }

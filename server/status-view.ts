@@ -32,6 +32,9 @@ export const StatusView = z.object({
     }),
   ),
   returnReason: z.string().nullable(),
+  /** When the current step is due, and the transaction day set for disbursement. */
+  dueOn: z.string().nullable(),
+  disbursementOn: z.string().nullable(),
   approved: z
     .object({ amount: z.number().int(), termMonths: z.number().int(), annualRatePercent: z.string() })
     .nullable(),
@@ -100,6 +103,8 @@ export function toStatusView(row: ApplicationRow): z.infer<typeof StatusView> {
       completedAt: approvals.get(step)?.toISOString() ?? null,
     })),
     returnReason: row.returnReason,
+    dueOn: row.dueOn?.toISOString().slice(0, 10) ?? null,
+    disbursementOn: row.disbursementOn?.toISOString().slice(0, 10) ?? null,
     approved:
       row.approvedAmount !== null && row.approvedTermMonths !== null && row.annualRatePercent !== null
         ? {

@@ -47,6 +47,10 @@ export const ApplicationView = z.object({
   holder: z.object({ username: z.string(), role: z.string(), since: z.string() }).nullable(),
   returnReason: z.string().nullable(),
   stepSince: z.string().nullable(),
+  /** The current step's due date (working days, Vietnamese calendar) and whether it has passed. */
+  dueOn: z.string().nullable(),
+  overdue: z.boolean(),
+  disbursementOn: z.string().nullable(),
   proposal: z.object({ amount: z.number().int(), termMonths: z.number().int(), by: z.string() }).nullable(),
   approved: z
     .object({ amount: z.number().int(), termMonths: z.number().int(), annualRatePercent: z.string() })
@@ -76,7 +80,13 @@ export const ApplicationSummary = ApplicationView.pick({
 
 export const InboxView = z.object({
   items: z.array(
-    ApplicationSummary.extend({ stepSince: z.string(), waitingHours: z.number().int(), heldByMe: z.boolean() }),
+    ApplicationSummary.extend({
+      stepSince: z.string(),
+      waitingHours: z.number().int(),
+      heldByMe: z.boolean(),
+      dueOn: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
   ),
 });
 
@@ -135,6 +145,9 @@ export function toApplicationView(row: ApplicationRow): ApplicationView {
         : null,
     returnReason: row.returnReason,
     stepSince: row.stepSince?.toISOString() ?? null,
+    dueOn: row.dueOn ? isoDate(row.dueOn) : null,
+    overdue: row.overdue,
+    disbursementOn: row.disbursementOn ? isoDate(row.disbursementOn) : null,
     proposal:
       row.proposedAmount !== null && row.proposedTermMonths !== null && row.proposedBy !== null
         ? { amount: Number(row.proposedAmount), termMonths: row.proposedTermMonths, by: row.proposedBy }

@@ -12,6 +12,8 @@ import type {
   VoteRules,
   AssociationCode,
 } from './domain.js';
+import type { HolidayCalendar } from './calendar.js';
+import type { StepDeadline } from './deadlines.js';
 
 export const TASK_QUEUE = 'policy-loan-applications';
 
@@ -22,7 +24,7 @@ export function workflowIdFor(code: string): string {
 
 export interface Actor {
   username: string;
-  role: Role | 'applicant';
+  role: Role | 'applicant' | 'system';
   displayName: string;
   /** Where the actor's authority runs, e.g. `ward:HOABINH` or `bank-office:PGD-KIENXUONG`; recorded in the audit. */
   scope: string | null;
@@ -41,6 +43,10 @@ export interface ProgramSnapshot {
   stepOrder: StepName[];
   eligibleCategories: HouseholdCategory[];
   voteRules: VoteRules;
+  /** Working days per step (disbursement: the ward's transaction day). */
+  deadlines: Partial<Record<StepName, number>>;
+  /** Working days after a breach before the application expires (is returned with reason "expired"). */
+  graceWorkingDays: number;
 }
 
 export interface GroupSnapshot {
@@ -87,6 +93,10 @@ export interface ProcessApplicationInput {
   group: GroupSnapshot;
   request: LoanRequest;
   submittedBy: Actor;
+  /** The ward's commune transaction point's fixed day of the month. */
+  transactionDay: number;
+  /** Holidays and make-up working days as of submission: the application keeps the calendar it started with. */
+  calendar: HolidayCalendar;
 }
 
 export interface WardVerificationDecision {
@@ -182,6 +192,9 @@ export const EVENT_TYPES = [
   'PROPOSAL_SENT_BACK',
   'AMENDED',
   'WITHDRAWN',
+  'DEADLINE_REMINDER',
+  'STEP_OVERDUE',
+  'STEP_EXPIRED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -229,6 +242,11 @@ export interface ApplicationState {
   currentStep: StepName | null;
   /** When the current step last became current: what the inbox counts waiting time from. */
   stepSince: string | null;
+  /** When the current step was entered (submission, the previous approval, an amendment): deadlines start here. */
+  stepEnteredAt: string | null;
+  deadline: StepDeadline | null;
+  /** The transaction day the disbursement is scheduled for, once the bank has approved. */
+  disbursementOn: string | null;
   holder: StepHolder | null;
   returnReason: string | null;
   request: LoanRequest;
@@ -240,7 +258,10 @@ export interface ApplicationState {
 
 /** Who must hear about an event; the activity resolves addresses from the read model. */
 export type NotificationIntent =
-  { audience: 'step-officers'; step: StepName; roles?: Role[] } | { audience: 'applicant' };
+  | { audience: 'step-officers'; step: StepName; roles?: Role[] }
+  | { audience: 'supervisors'; step: StepName }
+  | { audience: 'group-leader' }
+  | { audience: 'applicant' };
 
 /** Everything an activity needs to bring the read model up to date after one event. */
 export interface RecordedEvent {

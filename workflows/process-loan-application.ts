@@ -11,11 +11,14 @@ import {
   type ProcessApplicationInput,
   type RecordedEvent,
 } from './definitions.js';
+import { deadlineFor, nextDeadlineEvent, type DeadlinePolicy } from './deadlines.js';
 import { ENDED_STATUSES } from './domain.js';
 import type { DecisionContext } from './step-rules.js';
 import {
   applyAmend,
+  applyDeadlineEvent,
   applyDecision,
+  applyExpiry,
   applyStart,
   applyWithdraw,
   checkAmend,
@@ -52,6 +55,25 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
   const pending: RecordedEvent[] = [];
   const mail: Promise<void>[] = [];
   let recordedSeq = 0;
+  const policy: DeadlinePolicy = {
+    deadlines: input.program.deadlines,
+    graceWorkingDays: input.program.graceWorkingDays,
+    transactionDay: input.transactionDay,
+    calendar: input.calendar,
+  };
+  const ended = (): boolean => ENDED_STATUSES.includes(state.status);
+
+  /** Each entry into a step gets its own deadline; a returned or ended application has none. */
+  function syncDeadline(): void {
+    const { currentStep, stepEnteredAt } = state;
+    if (state.status !== 'IN_PROGRESS' || !currentStep || !stepEnteredAt) {
+      state.deadline = null;
+      return;
+    }
+    if (state.deadline?.step === currentStep && state.deadline.enteredAt === stepEnteredAt) return;
+    state.deadline = deadlineFor(currentStep, stepEnteredAt, policy);
+    if (currentStep === 'disbursement') state.disbursementOn = state.deadline.dueOn;
+  }
 
   const context = (): DecisionContext => ({
     program: input.program,
@@ -65,6 +87,7 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
   const snapshot = (): ApplicationState => JSON.parse(JSON.stringify(state)) as ApplicationState;
 
   function emit(draft: EventDraft): number {
+    syncDeadline();
     const seq = state.history.length + 1;
     const entry = {
       seq,
@@ -121,7 +144,11 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     (args) => {
       // Validators of Updates delivered in one activation all run before any handler; check again here.
       checkDecide(state, args, context());
-      return recorded(emit(applyDecision(state, args, context(), stepOrder, new Date().toISOString())));
+      // Decisions after the due date are accepted and recorded as late.
+      const late = state.deadline !== null && Date.now() >= state.deadline.breachAt;
+      const draft = applyDecision(state, args, context(), stepOrder, new Date().toISOString());
+      if (late) draft.payload = { ...draft.payload, late: true };
+      return recorded(emit(draft));
     },
     { validator: (args) => checkDecide(state, args, context()) },
   );
@@ -144,9 +171,28 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     { validator: (args) => checkWithdraw(state, args) },
   );
 
+  /**
+   * Reminder, breach and expiry of the current step's deadline, as durable timers. A new deadline (the step
+   * changed, or was entered again) cancels the wait for the old one.
+   */
+  async function watchDeadlines(): Promise<void> {
+    for (;;) {
+      await wf.condition(() => ended() || nextDeadlineEvent(state.deadline) !== null);
+      const deadline = state.deadline;
+      const next = nextDeadlineEvent(deadline);
+      if (ended() || !deadline || !next) return;
+      const wait = next.at - Date.now();
+      if (wait > 0 && (await wf.condition(() => ended() || state.deadline !== deadline, wait))) continue;
+      const draft =
+        next.kind === 'expire' ? applyExpiry(state, new Date().toISOString()) : applyDeadlineEvent(state, next.kind);
+      if (draft) emit(draft);
+    }
+  }
+  const deadlines = watchDeadlines();
+
   // Events are recorded one at a time and in order, so the read model never goes backwards.
   for (;;) {
-    await wf.condition(() => pending.length > 0 || ENDED_STATUSES.includes(state.status));
+    await wf.condition(() => pending.length > 0 || ended());
     const event = pending.shift();
     if (!event) break;
     await recordEvent(event);
@@ -162,6 +208,7 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     }
   }
 
+  await deadlines;
   await Promise.all(mail);
   await wf.condition(wf.allHandlersFinished);
   return snapshot();

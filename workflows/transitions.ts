@@ -53,6 +53,9 @@ export function initialState(input: ProcessApplicationInput, now: string): Appli
     status: 'IN_PROGRESS',
     currentStep: input.program.stepOrder[0] ?? null,
     stepSince: now,
+    stepEnteredAt: now,
+    deadline: null,
+    disbursementOn: null,
     holder: null,
     returnReason: null,
     request: input.request,
@@ -205,7 +208,10 @@ export function applyDecision(
     if (next) {
       state.currentStep = next;
       state.stepSince = now;
+      state.stepEnteredAt = now;
       notify.push({ audience: 'step-officers', step: next });
+      // The group leader tells the borrower the transaction day (notice 04/TD).
+      if (next === 'disbursement') notify.push({ audience: 'group-leader' });
     } else {
       state.status = 'DISBURSED';
       state.currentStep = null;
@@ -256,6 +262,7 @@ export function applyAmend(state: ApplicationState, { actor, changes }: AmendArg
   state.status = 'IN_PROGRESS';
   state.returnReason = null;
   state.stepSince = now;
+  state.stepEnteredAt = now;
   const notify: NotificationIntent[] = state.currentStep
     ? [{ audience: 'step-officers', step: state.currentStep }]
     : [];
@@ -279,5 +286,54 @@ export function applyWithdraw(state: ApplicationState, { actor, reason }: Withdr
     actor,
     ...(reason?.trim() ? { reason: reason.trim() } : {}),
     notify: [{ audience: 'applicant' }],
+  };
+}
+
+export const SYSTEM_ACTOR: Actor = { username: 'system', role: 'system', displayName: 'Hệ thống', scope: null };
+
+/** A reminder or a breach changes nothing but the deadline's flags; a breach never approves anything. */
+export function applyDeadlineEvent(state: ApplicationState, kind: 'remind' | 'breach'): EventDraft | null {
+  const deadline = state.deadline;
+  if (!deadline || !state.currentStep) return null;
+  const payload = { dueOn: deadline.dueOn };
+  if (kind === 'remind') {
+    deadline.reminded = true;
+    const roles = [...rolesFor(state, deadline.step)];
+    return {
+      type: 'DEADLINE_REMINDER',
+      step: deadline.step,
+      actor: SYSTEM_ACTOR,
+      payload,
+      notify: [{ audience: 'step-officers', step: deadline.step, roles }],
+    };
+  }
+  deadline.overdue = true;
+  return {
+    type: 'STEP_OVERDUE',
+    step: deadline.step,
+    actor: SYSTEM_ACTOR,
+    payload,
+    notify: [{ audience: 'supervisors', step: deadline.step }],
+  };
+}
+
+export const EXPIRED_REASON = 'expired';
+
+/** After the grace period the application goes back to the applicant; the step runs again once amended. */
+export function applyExpiry(state: ApplicationState, now: string): EventDraft | null {
+  const deadline = state.deadline;
+  if (!deadline || state.status !== 'IN_PROGRESS') return null;
+  state.status = 'RETURNED';
+  state.returnReason = EXPIRED_REASON;
+  state.holder = null;
+  state.proposal = null;
+  state.stepSince = now;
+  return {
+    type: 'STEP_EXPIRED',
+    step: deadline.step,
+    actor: SYSTEM_ACTOR,
+    reason: EXPIRED_REASON,
+    payload: { dueOn: deadline.dueOn },
+    notify: [{ audience: 'applicant' }, { audience: 'step-officers', step: deadline.step }],
   };
 }

@@ -109,6 +109,8 @@ export function applicationRoutes(deps: WorkflowDeps): Router {
             stepSince: since.toISOString(),
             waitingHours: Math.floor((now - since.getTime()) / 3_600_000),
             heldByMe: row.stepHolder === officer.username,
+            dueOn: row.dueOn?.toISOString().slice(0, 10) ?? null,
+            overdue: row.overdue,
           };
         }),
       }),

@@ -14,6 +14,9 @@ export async function expectReadModelAgrees(stack: TestStack, id: string): Promi
   expect(app.holder).toEqual(state.holder);
   expect(app.returnReason).toBe(state.returnReason);
   expect(app.stepSince).toBe(state.stepSince);
+  expect(app.dueOn).toBe(state.deadline?.dueOn ?? null);
+  expect(app.overdue).toBe(state.deadline?.overdue ?? false);
+  expect(app.disbursementOn).toBe(state.disbursementOn);
   expect(app.proposal).toEqual(
     state.proposal && { amount: state.proposal.amount, termMonths: state.proposal.termMonths, by: state.proposal.by },
   );

@@ -6,9 +6,11 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Worker } from '@temporalio/worker';
 import { createActivities, type Activities } from '../../activities/index.js';
 import { buildTransport, type Mailer } from '../../activities/mailer.js';
+import { seedCalendar } from '../../prisma/calendar-seed.js';
 import { seedDemoData } from '../../prisma/seed.js';
 import { createApp, type AppDeps } from '../../server/app.js';
 import { openDatabase, type Database } from '../../server/database.js';
@@ -18,12 +20,15 @@ import { hashPassword } from '../../server/passwords.js';
 import { WORKFLOWS_PATH, createLoanWorker } from '../../server/worker.js';
 import { getStateQuery, type ApplicationState } from '../../workflows/definitions.js';
 import { startSmtpSink, type SmtpSink } from './smtp.js';
+import { startTimeSkippingEnv } from './time-skipping.js';
 
 export interface StackOptions {
   /** Wraps the real activities, e.g. to make one fail after doing its work. */
   wrapActivities?: (activities: Activities) => Activities;
   /** Wraps the real mailer, e.g. to make a delivery fail transiently. */
   wrapMailer?: (mailer: Mailer) => Mailer;
+  /** Runs on Temporal's time-skipping test server instead of the dev server: `stack.env.sleep()` skips days. */
+  timeSkipping?: boolean;
 }
 
 export interface ApiResponse<T = any> {
@@ -37,6 +42,8 @@ export interface TestStack {
   smtp: SmtpSink;
   taskQueue: string;
   temporalAddress: string;
+  /** Set when the stack runs on the time-skipping server. */
+  env: TestWorkflowEnvironment | undefined;
   baseUrl: string;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
@@ -66,19 +73,32 @@ async function openTestDatabase(): Promise<Database> {
 
 let bundle: Promise<{ code: string }> | undefined;
 
+async function startTimeSkippingTemporal(): Promise<TestTemporal & { env: TestWorkflowEnvironment }> {
+  const env = await startTimeSkippingEnv();
+  return { address: env.address, namespace: env.namespace ?? 'default', env, stop: () => env.teardown() };
+}
+
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   if (!bundle) {
     // Worker state changes are noise in test output; warnings and errors still show.
     Runtime.install({ logger: new DefaultLogger('WARN') });
     bundle = bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
   }
-  const [temporal, db, smtp] = await Promise.all([startTestTemporal(), openTestDatabase(), startSmtpSink()]);
+  const [temporal, db, smtp] = await Promise.all([
+    options.timeSkipping
+      ? startTimeSkippingTemporal()
+      : startTestTemporal().then((dev): TestTemporal & { env?: TestWorkflowEnvironment } => dev),
+    openTestDatabase(),
+    startSmtpSink(),
+  ]);
   await migrateDatabase(db);
+  await seedCalendar(db.prisma);
   await seedDemoData(db.prisma, { hashPassword });
 
   const taskQueue = `loans-${Math.random().toString(36).slice(2, 10)}`;
   const connection = await Connection.connect({ address: temporal.address });
-  const client = new Client({ connection, namespace: temporal.namespace });
+  // The time-skipping environment's client unlocks time while a test awaits a workflow result.
+  const client = temporal.env?.client ?? new Client({ connection, namespace: temporal.namespace });
   const mailer = (options.wrapMailer ?? ((m) => m))(buildTransport({ kind: 'smtp', url: smtp.url }));
   const activities = (options.wrapActivities ?? ((a) => a))(
     createActivities({
@@ -170,6 +190,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     smtp,
     taskQueue,
     temporalAddress: temporal.address,
+    env: temporal.env,
     baseUrl,
     startWorker,
     stopWorker,

@@ -16,6 +16,8 @@ const program: ProgramSnapshot = {
   stepOrder: [...PUBLISHED_STEP_ORDER],
   eligibleCategories: ['POOR'],
   voteRules: DEFAULT_VOTE_RULES,
+  deadlines: {},
+  graceWorkingDays: 5,
 };
 
 const group10 = {

@@ -117,5 +117,41 @@ export function adminRoutes(prisma: PrismaClient): Router {
     res.json(toOfficerView(updated));
   });
 
+  router.put('/admin/calendar/:year', async (req, res) => {
+    const admin = requireOfficer(res);
+    const { year } = CalendarYearParams.parse(req.params);
+    const { days } = CalendarYearBody.parse(req.body);
+    const outside = days.find((day) => !day.date.startsWith(`${year}-`));
+    if (outside)
+      throw new AppError('VALIDATION_FAILED', `${outside.date} is not in ${year}`, [
+        { path: 'days', message: 'date outside the year' },
+      ]);
+    await prisma.$transaction(async (tx) => {
+      await tx.calendarDay.deleteMany({ where: { year } });
+      await tx.calendarDay.createMany({
+        data: days.map((day) => ({ ...day, date: new Date(`${day.date}T00:00:00Z`), year, source: 'admin' })),
+      });
+      await auditAdminAction(tx, admin, 'CALENDAR_LOADED', { year, days: days.length });
+    });
+    res.json({ year, days: days.length });
+  });
+
   return router;
 }
+
+export const CalendarYearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+/** A year's holidays (working: false) and make-up working days (working: true), replacing what was there. */
+export const CalendarYearBody = z.strictObject({
+  days: z
+    .array(
+      z.strictObject({
+        date: z.iso.date(),
+        working: z.boolean(),
+        kind: z.string().trim().min(1).max(40).default('public-holiday'),
+        nameVi: z.string().trim().min(1).max(200),
+        nameEn: z.string().trim().min(1).max(200),
+      }),
+    )
+    .max(366),
+});

@@ -75,5 +75,24 @@ export function referenceRoutes(prisma: PrismaClient): Router {
     );
   });
 
+  router.get('/calendar', async (req, res) => {
+    const { year } = CalendarQuery.parse(req.query);
+    const days = await prisma.calendarDay.findMany({ where: { year }, orderBy: { date: 'asc' } });
+    res.json(
+      z.array(CalendarDayView).parse(days.map((day) => ({ ...day, date: day.date.toISOString().slice(0, 10) }))),
+    );
+  });
+
   return router;
 }
+
+const CalendarQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const CalendarDayView = z.object({
+  date: z.string(),
+  working: z.boolean(),
+  kind: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  source: z.string(),
+});

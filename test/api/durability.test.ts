@@ -7,9 +7,21 @@ let stack: TestStack;
 /** Event ids whose first recording "crashes" after the transaction committed, before the worker reports back. */
 const crashAfterCommit = new Set<string>();
 const crashed = new Set<string>();
+/** When set, the next message "crashes" the worker after the SMTP server accepted it. */
+let crashAfterNextSend = false;
 
 beforeAll(async () => {
   stack = await startStack({
+    wrapMailer: (mailer) => ({
+      ...mailer,
+      async send(mail) {
+        await mailer.send(mail);
+        if (crashAfterNextSend) {
+          crashAfterNextSend = false;
+          throw new Error('worker lost after the SMTP server accepted the message');
+        }
+      },
+    }),
     wrapActivities: (activities) => ({
       ...activities,
       async recordEvent(event) {
@@ -97,5 +109,17 @@ describe('durability', () => {
     }
     const started = await startAs(stack, 'group.HOABINH-01', created.id, 'group-vote');
     expect(started.status).toBe(200);
+  });
+
+  it('sends again with the same Message-ID when the worker died after the SMTP server accepted', async () => {
+    crashAfterNextSend = true;
+    const created = await submit(stack);
+    await settledFootprint(stack, created.id);
+    const outbox = await stack.db.prisma.notificationOutbox.findMany({ where: { applicationId: created.id } });
+    expect(outbox).toHaveLength(2);
+    expect(outbox.every((row) => row.status === 'SENT')).toBe(true);
+    const copies = outbox.map((row) => stack.smtp.messages.filter((m) => m.raw.includes(row.messageId)).length);
+    // One message went out twice with one Message-ID (mail systems show it once); the other exactly once.
+    expect(copies.sort()).toEqual([1, 2]);
   });
 });

@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepName } from '../../workflows/domain.js';
 import { BRIEF, PUBLISHED, approvalFor, rejectionFor, runStep, submit } from '../support/fixtures.js';
@@ -133,8 +134,18 @@ describe('the pipeline through the HTTP API', () => {
     expect(delivered).toHaveLength(2);
     const officerMail = delivered.find((m) => m.to.includes('group.HOABINH-01@demo.invalid'));
     expect(officerMail?.raw).toMatch(/Subject: =\?UTF-8\?/);
-    const officerRow = rows.find((r) => r.recipient === 'group.HOABINH-01@demo.invalid');
-    expect(officerRow?.subject).toContain('Tổ TK&VV bình xét');
-    expect(officerRow?.textBody.indexOf('Kính gửi')).toBeLessThan(officerRow?.textBody.indexOf('Dear') ?? 0);
+    // What arrived over SMTP, decoded as a mail client would: UTF-8 diacritics intact, the link to the file.
+    const parsed = await simpleParser(officerMail?.raw ?? '');
+    expect(parsed.subject).toBe(
+      `[NHCSXH] Hồ sơ ${created.code} chờ xử lý: Tổ TK&VV bình xét / Application ${created.code} awaits Savings-and-loan group review vote`,
+    );
+    expect(parsed.messageId).toBe(rows.find((r) => r.recipient === 'group.HOABINH-01@demo.invalid')?.messageId);
+    const text = parsed.text ?? '';
+    expect(text).toContain('Hồ sơ vay vốn');
+    expect(text).toContain('Nguyễn Văn Ánh');
+    expect(text).toContain(`http://loans.test/api/applications/${created.id}`);
+    expect(text.indexOf('Kính gửi')).toBeLessThan(text.indexOf('Dear officer'));
+    const applicantMail = await simpleParser(delivered.find((m) => m.to.includes('anh.nguyen@example.vn'))?.raw ?? '');
+    expect(applicantMail.text).toContain(`http://loans.test/api/status/${created.code}`);
   });
 });

@@ -119,4 +119,30 @@ describe('reference data, health and the API description', () => {
       expect.arrayContaining(['programCode', 'borrower', 'amount']),
     );
   });
+
+  it('serves the working-day calendar and lets an administrator load a year of holidays', async () => {
+    const year2026 = await stack.api('GET', '/api/calendar?year=2026');
+    const tet = year2026.body.find((d: { date: string }) => d.date === '2026-02-17');
+    expect(tet).toMatchObject({ working: false, nameVi: expect.stringContaining('Tết') });
+    expect(year2026.body.find((d: { date: string }) => d.date === '2026-01-10')).toMatchObject({ working: true });
+
+    const days = [
+      { date: '2028-01-01', working: false, nameVi: 'Tết Dương lịch', nameEn: "New Year's Day" },
+      { date: '2028-01-25', working: false, nameVi: 'Nghỉ Tết Nguyên đán', nameEn: 'Lunar New Year break' },
+    ];
+    const admin = await stack.login('admin');
+    expect((await stack.api('PUT', '/api/admin/calendar/2028', { token: admin, body: { days } })).status).toBe(200);
+    const loaded = await stack.api('GET', '/api/calendar?year=2028');
+    expect(loaded.body.map((d: { date: string; source: string }) => `${d.date} ${d.source}`)).toEqual([
+      '2028-01-01 admin',
+      '2028-01-25 admin',
+    ]);
+    const wrongYear = await stack.api('PUT', '/api/admin/calendar/2028', {
+      token: admin,
+      body: { days: [{ ...days[0], date: '2029-01-01' }] },
+    });
+    expect(wrongYear.status).toBe(400);
+    const officer = await stack.login('ward.HOABINH');
+    expect((await stack.api('PUT', '/api/admin/calendar/2028', { token: officer, body: { days } })).status).toBe(403);
+  });
 });

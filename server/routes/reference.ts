@@ -20,6 +20,9 @@ export const ProgramView = z.object({
     quorum: z.object({ numerator: z.number(), denominator: z.number() }),
     approval: z.object({ numerator: z.number(), denominator: z.number() }),
   }),
+  /** Working days per step; disbursement is due on the ward's transaction day. */
+  deadlines: z.record(z.string(), z.number().int()),
+  graceWorkingDays: z.number().int(),
 });
 export const WardView = z.object({
   code: z.string(),

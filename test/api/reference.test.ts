@@ -29,7 +29,13 @@ describe('reference data, health and the API description', () => {
       'POOR',
       'STUDENT',
     ]);
-    expect(byCode.POOR).toMatchObject({ ceilingVnd: 100_000_000, annualRatePercent: '6.6', maxTermMonths: 120 });
+    expect(byCode.POOR).toMatchObject({
+      ceilingVnd: 100_000_000,
+      annualRatePercent: '6.6',
+      maxTermMonths: 120,
+      deadlines: { 'group-vote': 15, 'ward-verification': 5, entrustment: 5, 'bank-approval': 3 },
+      graceWorkingDays: 5,
+    });
     expect(byCode.POOR.stepOrder[0]).toBe('group-vote');
     expect(byCode.JOB_CREATION.stepOrder[0]).toBe('ward-verification');
     expect(byCode.POOR.name.vi).toBe('Cho vay hộ nghèo');

@@ -22,8 +22,19 @@ const STATUS_BY_CODE: Record<string, number> = {
   STEP_HELD_BY_OTHER: 409,
   INVALID_SCOPE: 422,
   USERNAME_TAKEN: 409,
+  PROGRAM_EXISTS: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   TEMPORAL_UNAVAILABLE: 503,
+  IDEMPOTENCY_IN_FLIGHT: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  // A household list that cannot be read as a whole (see server/registry/README.md).
+  UNSUPPORTED_FORMAT: 422,
+  FILE_UNREADABLE: 422,
+  HEADER_NOT_FOUND: 422,
+  MISSING_COLUMN: 422,
+  DUPLICATE_COLUMN: 422,
+  TOO_MANY_ROWS: 422,
 };
 
 /** Submission refusals: the request is well-formed but names unknown data or breaks a programme rule. */

@@ -6,6 +6,7 @@ import { requireOfficer } from '../auth.js';
 import { AppError, notFound } from '../errors.js';
 import { OfficerView, auditAdminAction, resolveScope, revokeSessions, toOfficerView } from '../officers.js';
 import { hashPassword } from '../passwords.js';
+import { programAdminRoutes } from './programs-admin.js';
 import { NewOfficerBody, OfficerParams, OfficerPatchBody, OfficersQuery, PasswordResetBody } from '../schemas.js';
 
 /** Accounts, roles and scopes: the administrator's work. Every other role gets 403 here. */
@@ -116,6 +117,8 @@ export function adminRoutes(prisma: PrismaClient): Router {
     });
     res.json(toOfficerView(updated));
   });
+
+  router.use(programAdminRoutes(prisma));
 
   router.put('/admin/calendar/:year', async (req, res) => {
     const admin = requireOfficer(res);

@@ -132,6 +132,37 @@ describe('deadlines in working days', () => {
     await stack.api('POST', `/api/applications/${created.id}/withdraw`, { body: { citizenId: created.citizenId } });
   });
 
+  it('moves a transaction day that falls on a holiday to the next working day', async () => {
+    // Still 3 February 2027. TANLAP's transaction point sits on the 10th, inside the Tết break.
+    const created = await submit(stack, { programCode: 'JOB_CREATION', wardCode: 'TANLAP', groupCode: 'TANLAP-01' });
+    const act = async (username: string, step: string, body: Record<string, unknown>) => {
+      const token = await stack.login(username);
+      expect((await stack.api('POST', `/api/applications/${created.id}/steps/${step}/start`, { token })).status).toBe(
+        200,
+      );
+      const decided = await stack.api('POST', `/api/applications/${created.id}/steps/${step}/decision`, {
+        token,
+        body,
+      });
+      expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+      return decided;
+    };
+    await act('ward.TANLAP', 'ward-verification', approvalFor('ward-verification'));
+    await act('assoc.VETERANS.TANLAP', 'entrustment', { ...approvalFor('entrustment'), associationCode: 'VETERANS' });
+    const members = await stack.db.prisma.groupMember.count({ where: { groupCode: 'TANLAP-01' } });
+    const tally = {
+      membersTotal: members,
+      membersPresent: members,
+      votesFor: members,
+      votesAgainst: 0,
+      abstentions: 0,
+    };
+    await act('group.TANLAP-01', 'group-vote', { ...approvalFor('group-vote'), ...tally });
+    await act('bank.officer', 'bank-approval', approvalFor('bank-approval'));
+    const confirmed = await act('bank.manager', 'bank-approval', { outcome: 'approve' });
+    expect(confirmed.body).toMatchObject({ currentStep: 'disbursement', disbursementOn: '2027-02-11' });
+  });
+
   it('schedules disbursement on the next transaction day, moved off a weekend, and tells the applicant and group leader', async () => {
     // HOABINH's transaction point sits on the 17th; 17 April 2027 is a Saturday.
     await skipTo(startOfVietnamDay('2027-03-22') + 9 * 3_600_000);

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
-import type { RecordedEvent } from '../workflows/definitions.js';
+import type { ProcessApplicationInput, RecordedEvent } from '../workflows/definitions.js';
 import { ENDED_STATUSES } from '../workflows/domain.js';
 import { composeMail } from './mail-templates.js';
 import { resolveRecipients } from './recipients.js';
@@ -45,27 +45,47 @@ function trackedColumns(event: RecordedEvent) {
   };
 }
 
+/**
+ * The borrower's household: the listed one they head or belong to when the ward's list has them, otherwise
+ * the household the applications of this ward have declared with them as head.
+ */
+async function findOrCreateHousehold(tx: Prisma.TransactionClient, submission: ProcessApplicationInput) {
+  const { wardCode, request } = submission;
+  const citizenId = request.borrower.citizenId;
+  const listed = await tx.household.findFirst({
+    where: {
+      wardCode,
+      registryCode: { not: null },
+      OR: [{ headCitizenId: citizenId }, { members: { some: { citizenId, fromRegistry: true } } }],
+    },
+    orderBy: { registryCode: 'asc' },
+  });
+  if (listed) return listed;
+  return tx.household.upsert({
+    where: { wardCode_headCitizenId: { wardCode, headCitizenId: citizenId } },
+    create: {
+      wardCode,
+      village: request.village ?? null,
+      category: request.householdCategory,
+      headName: request.borrower.fullName,
+      headCitizenId: citizenId,
+    },
+    update: { category: request.householdCategory },
+  });
+}
+
 async function insertApplication(tx: Prisma.TransactionClient, event: RecordedEvent): Promise<void> {
   const submission = event.submission;
   if (!submission) throw new Error('SUBMITTED event without submission');
   const { request } = submission;
-  const household = await tx.household.upsert({
-    where: { wardCode_headCitizenId: { wardCode: submission.wardCode, headCitizenId: request.borrower.citizenId } },
-    create: {
-      wardCode: submission.wardCode,
-      village: request.village ?? null,
-      category: request.householdCategory,
-      headName: request.borrower.fullName,
-      headCitizenId: request.borrower.citizenId,
-    },
-    update: { category: request.householdCategory },
-  });
+  const household = await findOrCreateHousehold(tx, submission);
   for (const member of request.householdMembers ?? []) {
-    await tx.householdMember.upsert({
-      where: { householdId_citizenId: { householdId: household.id, citizenId: member.citizenId } },
-      create: { householdId: household.id, ...member },
-      update: { fullName: member.fullName, relationship: member.relationship },
+    // Members the ward's list owns keep the list's values; only members declared on applications follow them.
+    await tx.householdMember.updateMany({
+      where: { householdId: household.id, citizenId: member.citizenId, fromRegistry: false },
+      data: { fullName: member.fullName, relationship: member.relationship },
     });
+    await tx.householdMember.createMany({ data: [{ householdId: household.id, ...member }], skipDuplicates: true });
   }
   await tx.application.create({
     data: {

@@ -11,6 +11,9 @@ import { referenceRoutes } from './routes/reference.js';
 import { adminRoutes } from './routes/admin.js';
 import { statusRoutes } from './routes/status.js';
 import { rateLimit, type RateLimitRule } from './rate-limit.js';
+import { idempotency } from './idempotency.js';
+import { registryToday } from './registry-store.js';
+import { readRegistryUpload, registryRoutes } from './routes/registry.js';
 
 export interface AppDeps {
   prisma: PrismaClient;
@@ -19,6 +22,8 @@ export interface AppDeps {
   tokenTtlMinutes: number;
   /** Per client address: logins, and the applicant's status lookup (which guesses would target). */
   rateLimits: { login: RateLimitRule; statusLookup: RateLimitRule };
+  /** Today in Vietnam (YYYY-MM-DD), as the household registry judges dates; tests fix it. */
+  today?: () => string;
   /** Express `trust proxy`: set when a reverse proxy gives the client address in X-Forwarded-For. */
   trustProxy?: boolean | number | string;
   log: (message: string, error?: unknown) => void;
@@ -57,11 +62,15 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use('/api', authenticate(prisma));
+  // The uploaded file is read before the Idempotency-Key middleware, which hashes every POST body.
+  app.use('/api/wards/:ward/registry/import', readRegistryUpload());
+  app.use('/api', idempotency(prisma, deps.log));
   app.use('/api', authRoutes(prisma, deps.tokenTtlMinutes, rateLimit(deps.rateLimits.login)));
   app.use('/api', referenceRoutes(prisma));
   app.use('/api', applicationRoutes({ prisma, client, taskQueue: deps.taskQueue }));
   app.use('/api', statusRoutes(prisma, rateLimit(deps.rateLimits.statusLookup)));
   app.use('/api', adminRoutes(prisma));
+  app.use('/api', registryRoutes(prisma, deps.today ?? registryToday));
   app.use(() => {
     throw notFound('Route');
   });

@@ -13,13 +13,19 @@ import {
   type ProcessApplicationInput,
   type StepDecisionInput,
 } from '../workflows/definitions.js';
-import { ENDED_STATUSES, STEP_ROLES, type ApplicationStatus, type StepName } from '../workflows/domain.js';
+import {
+  ENDED_STATUSES,
+  STEP_ROLES,
+  type ApplicationStatus,
+  type HouseholdCategory,
+  type StepName,
+} from '../workflows/domain.js';
 import type { processLoanApplication } from '../workflows/process-loan-application.js';
-import { checkLoanLimits } from '../workflows/step-rules.js';
 import { mayFileFor, readableBy } from './access.js';
 import { actorOf, type Officer } from './auth.js';
+import { assertEligible } from './eligibility.js';
 import { AppError, notFound } from './errors.js';
-import { loadCalendar, loadProgramSnapshot } from './programs.js';
+import { loadCalendar, loadProgramSnapshot, toProgramSnapshot } from './programs.js';
 import type { AmendApplicationBody, CreateApplicationBody, WithdrawBody } from './schemas.js';
 import { translateWorkflowErrors } from './temporal-errors.js';
 
@@ -35,13 +41,6 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 function newApplicationCode(wardCode: string, now: Date): string {
   const suffix = Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   return `${wardCode}-${now.getUTCFullYear()}-${suffix}`;
-}
-
-export function ageOn(dateOfBirth: string, today: Date): number {
-  const [year, month, day] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const beforeBirthday =
-    today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
-  return today.getUTCFullYear() - year - (beforeBirthday ? 1 : 0);
 }
 
 async function loadSubmissionContext(prisma: PrismaClient, body: CreateApplicationBody) {
@@ -91,20 +90,14 @@ export async function submitApplication(
   if (officer && !mayFileFor(officer, target)) {
     throw new AppError('FORBIDDEN', 'You may file applications only within your own scope');
   }
-  if (ageOn(body.borrower.dateOfBirth, now) < 18) {
-    throw new AppError('BORROWER_UNDER_18', 'The representative borrower must be 18 or over', [
-      { path: 'borrower.dateOfBirth', message: 'under 18' },
-    ]);
-  }
-  if (!program.eligibleCategories.includes(body.householdCategory)) {
-    throw new AppError(
-      'CATEGORY_NOT_ELIGIBLE',
-      `Category ${body.householdCategory} is not eligible for ${program.code}`,
-      [{ path: 'householdCategory', message: 'not eligible for this programme' }],
-    );
-  }
-  const limits = checkLoanLimits(program, body.amount, body.termMonths);
-  if (limits) throw new AppError(limits.code, limits.message, [{ path: limits.field ?? '', message: limits.message }]);
+  await assertEligible(deps.prisma, {
+    program,
+    wardCode: ward.code,
+    householdCategory: body.householdCategory,
+    borrower: body.borrower,
+    amount: body.amount,
+    termMonths: body.termMonths,
+  });
 
   const code = newApplicationCode(body.wardCode, now);
   const { programCode: _p, wardCode, groupCode: _g, ...request } = body;
@@ -190,6 +183,20 @@ function assertRoleForStep(officer: Officer, step: StepName): void {
   }
 }
 
+/** The bank checks the rules again before money is committed: the ward's list may have changed since. */
+async function recheckEligibility(prisma: PrismaClient, app: ApplicationRef): Promise<void> {
+  const row = await prisma.application.findUniqueOrThrow({ where: { id: app.id }, include: { program: true } });
+  await assertEligible(prisma, {
+    program: toProgramSnapshot(row.program),
+    wardCode: row.wardCode,
+    householdCategory: row.householdCategory as HouseholdCategory,
+    borrower: { citizenId: row.borrowerCitizenId, dateOfBirth: row.borrowerBirthDate.toISOString().slice(0, 10) },
+    amount: Number(row.amountRequested),
+    termMonths: row.termMonths,
+    excludeApplicationId: row.id,
+  });
+}
+
 /** An officer never acts on an application of their own household, nor on their own. */
 async function assertNoConflictOfInterest(prisma: PrismaClient, app: ApplicationRef, officer: Officer): Promise<void> {
   if (!officer.citizenId) return;
@@ -223,6 +230,7 @@ export async function decideStep(
   assertOpen(app);
   assertRoleForStep(officer, decision.step);
   await assertNoConflictOfInterest(deps.prisma, app, officer);
+  if (decision.step === 'bank-approval' && decision.outcome === 'approve') await recheckEligibility(deps.prisma, app);
   const actor = actorOf(officer);
   return translateWorkflowErrors(() =>
     deps.client.workflow.getHandle(app.workflowId).executeUpdate(decideStepUpdate, { args: [{ actor, decision }] }),

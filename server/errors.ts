@@ -44,6 +44,10 @@ const SUBMISSION_RULE_CODES: readonly string[] = [
   'UNKNOWN_GROUP',
   'GROUP_NOT_IN_WARD',
   'BORROWER_UNDER_18',
+  'NOT_ON_WARD_LIST',
+  'LISTED_CATEGORY_MISMATCH',
+  'LISTING_EXPIRED',
+  'OPEN_APPLICATION_EXISTS',
 ];
 
 /** Every rule of a step or programme that a well-formed request can break is a 422. */
@@ -62,12 +66,20 @@ export interface FieldError {
 export class AppError extends Error {
   readonly code: string;
   readonly fields: FieldError[];
+  /** Every eligibility rule broken, with its code and a message in Vietnamese and English. */
+  readonly rules: { code: string; vi: string; en: string }[];
 
-  constructor(code: string, message: string, fields: FieldError[] = []) {
+  constructor(
+    code: string,
+    message: string,
+    fields: FieldError[] = [],
+    rules: { code: string; vi: string; en: string }[] = [],
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.rules = rules;
   }
 
   get status(): number {
@@ -105,8 +117,12 @@ export function errorMiddleware(log: (message: string, error: unknown) => void):
       res.status(500).json({ error: { code: 'INTERNAL', message: 'Internal error' } });
       return;
     }
-    const body: { code: string; message: string; fields?: FieldError[] } = { code: known.code, message: known.message };
+    const body: { code: string; message: string; fields?: FieldError[]; rules?: AppError['rules'] } = {
+      code: known.code,
+      message: known.message,
+    };
     if (known.fields.length > 0) body.fields = known.fields;
+    if (known.rules.length > 0) body.rules = known.rules.map(({ code, vi, en }) => ({ code, vi, en }));
     res.status(known.status).json({ error: body });
   };
 }

@@ -1,8 +1,15 @@
 /** The OpenAPI document, generated from the same zod schemas that parse requests and shape responses. */
 import { z } from 'zod';
 import { STEP_NAMES } from '../workflows/domain.js';
+import { IDEMPOTENCY_HEADER } from './idempotency.js';
 import { MeView } from './routes/auth.js';
 import { AssociationView, GroupView, ProgramView, WardView } from './routes/reference.js';
+import {
+  REGISTRY_MEDIA_TYPES,
+  RegistryCheckView,
+  RegistryImportResult,
+  RegistryListingView,
+} from './routes/registry.js';
 import {
   AmendApplicationBody,
   CreateApplicationBody,
@@ -12,6 +19,9 @@ import {
   ListApplicationsQuery,
   LoginBody,
   LoginResponse,
+  RegistryExportQuery,
+  RegistryImportQuery,
+  RegistryLookupQuery,
   WithdrawBody,
 } from './schemas.js';
 import { StatusView } from './status-view.js';
@@ -23,8 +33,12 @@ interface Operation {
   summary: string;
   auth: 'officer' | 'none' | 'officer-or-applicant';
   body?: z.ZodType;
+  /** A file as the body, in one of these media types. */
+  upload?: readonly string[];
   query?: z.ZodObject;
   response?: z.ZodType;
+  /** A file as the answer, in one of these media types. */
+  download?: readonly string[];
   status?: number;
 }
 
@@ -134,6 +148,38 @@ const OPERATIONS: Operation[] = [
     },
   ]),
   {
+    method: 'post',
+    path: '/api/wards/{ward}/registry/import',
+    summary: "Import the ward's household list (CSV or XLSX, as the file's bytes; the ward's own officers only)",
+    auth: 'officer',
+    upload: REGISTRY_MEDIA_TYPES,
+    query: RegistryImportQuery,
+    response: RegistryImportResult,
+  },
+  {
+    method: 'get',
+    path: '/api/wards/{ward}/registry/export',
+    summary: "Export the ward's household list in the import format (the ward's own officers only)",
+    auth: 'officer',
+    query: RegistryExportQuery,
+    download: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  },
+  {
+    method: 'get',
+    path: '/api/wards/{ward}/registry/households',
+    summary: "What the ward's household list says about a citizen id (the ward's own officers only)",
+    auth: 'officer',
+    query: RegistryLookupQuery,
+    response: RegistryListingView,
+  },
+  {
+    method: 'get',
+    path: '/api/applications/{id}/registry-check',
+    summary: "What the ward's list says about the applicant, with a pre-filled ward-verification decision",
+    auth: 'officer',
+    response: RegistryCheckView,
+  },
+  {
     method: 'get',
     path: '/api/status/{code}',
     summary: "The applicant's view of their application",
@@ -157,12 +203,27 @@ function parametersOf(op: Operation): unknown[] {
         schema: z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }),
       }))
     : [];
-  return [...pathParams, ...queryParams];
+  const headerParams =
+    op.method === 'post'
+      ? [
+          {
+            name: IDEMPOTENCY_HEADER,
+            in: 'header',
+            required: false,
+            description: 'A retry with the same key gets the first answer back (24 hours); see the README.',
+            schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7E]+$' },
+          },
+        ]
+      : [];
+  return [...pathParams, ...queryParams, ...headerParams];
 }
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => ({
   'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) },
 });
+
+const binary = (types: readonly string[]) =>
+  Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
 
 export function buildOpenApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -175,8 +236,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       ...(op.auth === 'officer-or-applicant' ? { security: [{ bearer: [] }, {}] } : {}),
       parameters: parametersOf(op),
       ...(op.body ? { requestBody: { required: true, content: json(op.body, 'input') } } : {}),
+      ...(op.upload ? { requestBody: { required: true, content: binary(op.upload) } } : {}),
       responses: {
-        [success]: { description: 'Success', ...(op.response ? { content: json(op.response, 'output') } : {}) },
+        [success]: {
+          description: 'Success',
+          ...(op.response ? { content: json(op.response, 'output') } : {}),
+          ...(op.download ? { content: binary(op.download) } : {}),
+        },
         default: { description: 'Error (400, 401, 403, 404, 409, 422)', content: json(ErrorBody, 'output') },
       },
     };

@@ -200,3 +200,25 @@ export const StatusQuery = z.strictObject({
 export const AuditQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 
 export const GroupsQuery = z.strictObject({ ward: text(40).optional() });
+
+export const WardParams = z.object({ ward: code });
+
+const Flag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((value) => value === 'true');
+
+export const RegistryImportQuery = z.strictObject({
+  /** The file's name, when no Content-Disposition header gives it; its extension helps tell CSV from TXT. */
+  fileName: text(255).optional(),
+  /** Report what the import would change, and change nothing. */
+  dryRun: Flag,
+});
+
+export const RegistryExportQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
+export const RegistryLookupQuery = z.strictObject({
+  citizenId: CitizenId,
+  /** The date the listing is judged on (default: today in Vietnam). */
+  asOf: IsoDate.optional(),
+});

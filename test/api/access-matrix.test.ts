@@ -32,6 +32,8 @@ const each = (status: (caller: Caller) => number): Expected =>
 const publicRoute = (status: number) => each(() => status);
 const officers = (status: number) => each((c) => (c === 'anonymous' ? 401 : status));
 const adminOnly = (status: number) => each((c) => (c === 'anonymous' ? 401 : c === 'admin' ? status : 403));
+/** The ward's household list: its own ward officer only; every other officer 403 (ward codes are public). */
+const ownWardOnly = (status: number) => each((c) => (c === 'anonymous' ? 401 : c === 'ward-in' ? status : 403));
 /** Reads and acts on one application of ward HOABINH, group HOABINH-01 (FARMERS), bank office PGD-KIENXUONG. */
 const scoped = (success: number, actors: Caller[] = OFFICERS_IN, anonymous = 401) =>
   each((c) => {
@@ -57,6 +59,34 @@ interface Row {
 const as = async (ctx: Context, caller: Caller) => {
   const token = await ctx.token(caller);
   return token ? { token } : {};
+};
+
+/**
+ * A one-household list of ward HOABINH, sent as the file itself (the stack's api() sends JSON only). A dry run,
+ * so HOABINH keeps no list and the other rows can still file applications there.
+ */
+async function uploadList(ctx: Context, caller: Caller): Promise<ApiResponse> {
+  const token = await ctx.token(caller);
+  const csv =
+    'Mã hộ;Họ và tên;Quan hệ với chủ hộ;Số CCCD;Ngày sinh;Thôn/Tổ dân phố;Phân loại hộ;Ngày vào danh sách;Ngày hết hạn\r\n' +
+    'HB-900;Đỗ Văn Tâm;Chủ hộ;034070000900;01/01/1970;Thôn Đông;Hộ nghèo;15/01/2026;31/12/2026\r\n';
+  const response = await fetch(`${ctx.stack.baseUrl}/api/wards/HOABINH/registry/import?fileName=ds.csv&dryRun=true`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: csv,
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+const PROGRAM = {
+  nameVi: 'Cho vay nước sạch và vệ sinh môi trường nông thôn',
+  nameEn: 'Rural clean water and sanitation loans',
+  ceilingVnd: 50_000_000,
+  annualRatePercent: '9',
+  maxTermMonths: 60,
+  stepOrder: ['ward-verification', 'entrustment', 'group-vote', 'bank-approval', 'disbursement'],
+  eligibleCategories: ['POOR', 'NEAR_POOR'],
+  voteRules: { quorum: { numerator: 1, denominator: 2 }, approval: { numerator: 1, denominator: 2 } },
 };
 
 const TABLE: Row[] = [
@@ -94,6 +124,40 @@ const TABLE: Row[] = [
     expected: publicRoute(200),
     call: (ctx) => ctx.stack.api('GET', `/api/${name}`),
   })),
+  {
+    route: 'GET /api/calendar',
+    expected: publicRoute(200),
+    call: (ctx) => ctx.stack.api('GET', '/api/calendar?year=2027'),
+  },
+  {
+    route: 'POST /api/admin/programs',
+    expected: adminOnly(201),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/admin/programs', {
+        body: { ...PROGRAM, code: `TEST_${Math.random().toString(36).slice(2, 8).toUpperCase()}` },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'PUT /api/admin/programs/:code',
+    expected: adminOnly(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('PUT', '/api/admin/programs/CLEAN_WATER', { body: PROGRAM, ...(await as(ctx, c)) }),
+  },
+  {
+    route: 'GET /api/admin/programs/:code/versions',
+    expected: adminOnly(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/admin/programs/POOR/versions', await as(ctx, c)),
+  },
+  {
+    route: 'PUT /api/admin/calendar/:year',
+    expected: adminOnly(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('PUT', '/api/admin/calendar/2030', {
+        body: { days: [{ date: '2030-01-01', working: false, nameVi: 'Tết Dương lịch', nameEn: "New Year's Day" }] },
+        ...(await as(ctx, c)),
+      }),
+  },
   {
     route: 'POST /api/applications',
     expected: each((c) => (c === 'anonymous' || OFFICERS_IN.includes(c) ? 201 : 403)),
@@ -162,6 +226,28 @@ const TABLE: Row[] = [
     route: 'GET /api/status/:code',
     expected: publicRoute(200),
     call: (ctx) => ctx.stack.api('GET', `/api/status/${ctx.subject.code}?citizenIdLast4=${ctx.subject.last4}`),
+  },
+  {
+    route: 'GET /api/applications/:id/registry-check',
+    expected: scoped(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('GET', `/api/applications/${ctx.subject.id}/registry-check`, await as(ctx, c)),
+  },
+  {
+    route: 'POST /api/wards/:ward/registry/import',
+    expected: ownWardOnly(200),
+    call: uploadList,
+  },
+  {
+    route: 'GET /api/wards/:ward/registry/export',
+    expected: ownWardOnly(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/wards/HOABINH/registry/export?format=csv', await as(ctx, c)),
+  },
+  {
+    route: 'GET /api/wards/:ward/registry/households',
+    expected: ownWardOnly(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('GET', '/api/wards/HOABINH/registry/households?citizenId=034070000900', await as(ctx, c)),
   },
   {
     route: 'GET /api/admin/officers',

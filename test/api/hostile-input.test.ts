@@ -1,0 +1,202 @@
+/**
+ * Generated hostile payloads against every endpoint that takes input: wrong types, huge strings, unicode
+ * edge cases, negative and enormous numbers, extra fields, malformed JSON. None may produce a 500, and a
+ * refused request changes neither the database nor any workflow.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationForm, approvalFor, runStep, submit } from '../support/fixtures.js';
+import { startStack, type TestStack } from '../support/stack.js';
+
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 300);
+
+let stack: TestStack;
+let token: string;
+let admin: string;
+let target: { id: string; code: string; last4: string };
+
+beforeAll(async () => {
+  stack = await startStack();
+  token = await stack.login('bank.manager');
+  admin = await stack.login('admin');
+  target = await submit(stack);
+  // The group vote is decided, so every decision on that step can only be refused.
+  await runStep(stack, target.id, 'group-vote');
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function databaseFootprint() {
+  const prisma = stack.db.prisma;
+  const [applications, audit, decisions, outbox, officers, programs] = await Promise.all([
+    prisma.application.count(),
+    // Mail delivery audits itself later, on its own: only what a request writes is compared.
+    prisma.auditEvent.count({ where: { type: { not: 'EMAIL_SENT' } } }),
+    prisma.stepDecision.count(),
+    prisma.notificationOutbox.count(),
+    prisma.officerAccount.count(),
+    prisma.loanProgram.count(),
+  ]);
+  return { applications, audit, decisions, outbox, officers, programs };
+}
+
+/** Strings that break naive code: empty, huge, control characters, lone surrogates, RTL marks, emoji, SQL. */
+const nastyString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\uD800',
+    '\u202E',
+    'Nguyễn\u0301',
+    '👨‍👩‍👧',
+    "'; DROP TABLE applications; --",
+    '{{7*7}}',
+    '__proto__',
+  ),
+  fc.integer({ min: 1000, max: 200_000 }).map((n) => 'Đ'.repeat(n)),
+);
+const nastyNumber = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(-1, 0, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, 0.5),
+);
+const nastyValue = fc.oneof(
+  nastyString,
+  nastyNumber,
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.jsonValue(), { maxLength: 3 }),
+  fc.jsonValue(),
+);
+
+/** A valid body with one field replaced, removed, or an extra field added. */
+function mutated(valid: Record<string, unknown>) {
+  const keys = Object.keys(valid);
+  return fc.oneof(
+    fc
+      .record({ key: fc.constantFrom(...keys), value: nastyValue })
+      .map(({ key, value }) => ({ ...valid, [key]: value })),
+    fc.constantFrom(...keys).map((key) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key))),
+    fc
+      .record({ key: fc.string({ minLength: 1, maxLength: 20 }), value: nastyValue })
+      .map(({ key, value }) => ({ ...valid, [key]: value })),
+    fc.jsonValue(),
+  );
+}
+
+const malformed = fc.oneof(
+  fc.string().filter((text) => {
+    try {
+      JSON.parse(text);
+      return false;
+    } catch {
+      return true;
+    }
+  }),
+  fc.constantFrom('{', '{"a":', '[1,2', '{"amount": 1e99999}', '\u0000{}', '{"__proto__": {"admin": true}}'),
+);
+
+interface Target {
+  name: string;
+  method: string;
+  path: () => string;
+  valid: () => Record<string, unknown>;
+  auth: () => string | undefined;
+}
+
+const TARGETS: Target[] = [
+  {
+    name: 'submission',
+    method: 'POST',
+    path: () => '/api/applications',
+    valid: () => applicationForm(),
+    auth: () => undefined,
+  },
+  {
+    name: 'group-vote decision',
+    method: 'POST',
+    path: () => `/api/applications/${target.id}/steps/group-vote/decision`,
+    valid: () => approvalFor('group-vote'),
+    auth: () => token,
+  },
+  {
+    name: 'bank-approval decision',
+    method: 'POST',
+    path: () => `/api/applications/${target.id}/steps/bank-approval/decision`,
+    valid: () => approvalFor('bank-approval'),
+    auth: () => token,
+  },
+  {
+    name: 'amendment',
+    method: 'PATCH',
+    path: () => `/api/applications/${target.id}`,
+    valid: () => ({ amount: 1000, purpose: 'x' }),
+    auth: () => token,
+  },
+  {
+    name: 'withdrawal',
+    method: 'POST',
+    path: () => `/api/applications/${target.id}/withdraw`,
+    valid: () => ({ citizenId: '000000000000' }),
+    auth: () => undefined,
+  },
+  {
+    name: 'login',
+    method: 'POST',
+    path: () => '/api/auth/login',
+    valid: () => ({ username: 'admin', password: 'wrong-password' }),
+    auth: () => undefined,
+  },
+  {
+    name: 'officer creation',
+    method: 'POST',
+    path: () => '/api/admin/officers',
+    valid: () => ({ username: 'x', displayName: 'x', role: 'ward_officer', wardCode: 'KHONGCO', password: 'short' }),
+    auth: () => admin,
+  },
+];
+
+async function send(t: Target, body: string): Promise<number> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const auth = t.auth();
+  if (auth) headers.authorization = `Bearer ${auth}`;
+  const response = await fetch(`${stack.baseUrl}${t.path()}`, { method: t.method, headers, body });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+describe('hostile input never produces a 500 and leaves nothing behind', () => {
+  it.each(TARGETS.map((t) => [t.name, t] as const))('%s', async (_name, t) => {
+    const history = (await (await stack.handleFor(target.id)).fetchHistory()).events?.length;
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          mutated(t.valid()).map((body) => JSON.stringify(body) ?? 'null'),
+          malformed,
+        ),
+        async (raw) => {
+          const before = await databaseFootprint();
+          const status = await send(t, raw);
+          if (status < 400) {
+            // A mutation that is still a valid request (another village name, say) may succeed.
+            accepted += 1;
+            return status < 300;
+          }
+          return status < 500 && JSON.stringify(await databaseFootprint()) === JSON.stringify(before);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    // Every decision on the target is refused (its step is over), so its workflow history cannot have grown.
+    if (t.path().includes(target.id)) {
+      expect(accepted).toBe(0);
+      expect((await (await stack.handleFor(target.id)).fetchHistory()).events?.length).toBe(history);
+    }
+  });
+});

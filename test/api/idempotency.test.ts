@@ -1,0 +1,201 @@
+/**
+ * Retries and races against the real stack: an Idempotency-Key makes a retried POST return the first answer
+ * and change nothing; two officers' (or one officer's two) simultaneous decisions let exactly one through.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationForm, approvalFor, startAs, submit } from '../support/fixtures.js';
+import { settledFootprint } from '../support/observe.js';
+import { startStack, type TestStack } from '../support/stack.js';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+interface Answer {
+  status: number;
+  body: any;
+  replay: string | null;
+}
+
+async function post(path: string, body: unknown, options: { key?: string; token?: string; baseUrl?: string } = {}) {
+  const response = await fetch(`${options.baseUrl ?? stack.baseUrl}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.key === undefined ? {} : { 'idempotency-key': options.key }),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : null,
+    replay: response.headers.get('idempotent-replay'),
+  } satisfies Answer;
+}
+
+/** The workflow executions on this stack's task queue (visibility catches up within moments). */
+async function workflowIds(atLeast: number): Promise<string[]> {
+  for (let attempt = 0; ; attempt += 1) {
+    const ids: string[] = [];
+    for await (const execution of stack.client.workflow.list({ query: `TaskQueue = '${stack.taskQueue}'` })) {
+      ids.push(execution.workflowId);
+    }
+    if (ids.length >= atLeast || attempt >= 50) return ids;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function atGroupVote(): Promise<{ id: string; token: string }> {
+  const created = await submit(stack);
+  const started = await startAs(stack, 'group.HOABINH-01', created.id, 'group-vote');
+  expect(started.status).toBe(200);
+  return { id: created.id, token: await stack.login('group.HOABINH-01') };
+}
+
+/**
+ * What a request could have changed: the read model, and the Updates the workflow accepted. (The history's
+ * length is no measure: the workflow's deadline timers add events of their own.)
+ */
+async function changesOf(id: string) {
+  const { historyLength: _timers, ...readModel } = await settledFootprint(stack, id);
+  const { events } = await (await stack.handleFor(id)).fetchHistory();
+  const updates = (events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
+  return { ...readModel, updates };
+}
+
+const decisionPath = (id: string) => `/api/applications/${id}/steps/group-vote/decision`;
+
+describe('Idempotency-Key', () => {
+  it('gives a retried submission the first answer: one application, one workflow', async () => {
+    const form = applicationForm();
+    const key = randomUUID();
+    const before = await workflowIds(0);
+
+    const first = await post('/api/applications', form, { key });
+    const retry = await post('/api/applications', form, { key });
+
+    expect(first.status).toBe(201);
+    expect(first.replay).toBeNull();
+    expect(retry).toEqual({ status: 201, body: first.body, replay: 'true' });
+    const citizenId = (form.borrower as { citizenId: string }).citizenId;
+    expect(await stack.db.prisma.application.count({ where: { borrowerCitizenId: citizenId } })).toBe(1);
+    const after = await workflowIds(before.length + 1);
+    expect(after.filter((id) => !before.includes(id))).toEqual([
+      (await stack.db.prisma.application.findUniqueOrThrow({ where: { id: first.body.id } })).workflowId,
+    ]);
+  });
+
+  it('answers a retry that arrives while the first is still running with 409, and runs it once', async () => {
+    const form = applicationForm();
+    const key = randomUUID();
+
+    const answers = await Promise.all([
+      post('/api/applications', form, { key }),
+      post('/api/applications', form, { key }),
+    ]);
+
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.error.code).toBe('IDEMPOTENCY_IN_FLIGHT');
+    const citizenId = (form.borrower as { citizenId: string }).citizenId;
+    expect(await stack.db.prisma.application.count({ where: { borrowerCitizenId: citizenId } })).toBe(1);
+    const later = await post('/api/applications', form, { key });
+    expect(later).toMatchObject({ status: 201, replay: 'true', body: answers.find((a) => a.status === 201)?.body });
+  });
+
+  it('gives a retried decision the first answer and changes nothing', async () => {
+    const { id, token } = await atGroupVote();
+    const key = randomUUID();
+    const first = await post(decisionPath(id), approvalFor('group-vote'), { key, token });
+    expect(first.status).toBe(200);
+    const before = await changesOf(id);
+
+    const retry = await post(decisionPath(id), approvalFor('group-vote'), { key, token });
+
+    expect(retry).toEqual({ status: 200, body: first.body, replay: 'true' });
+    expect(before.updates).toBeGreaterThanOrEqual(2);
+    expect(await changesOf(id)).toEqual(before);
+    // Without the key, the same request is a new decision, which the workflow refuses: the step has moved on.
+    const again = await post(decisionPath(id), approvalFor('group-vote'), { token });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses the same key with another body (422) and with another caller keeps the keys apart', async () => {
+    const { id, token } = await atGroupVote();
+    const key = randomUUID();
+    const reject = { ...approvalFor('group-vote'), votesFor: 2, votesAgainst: 6 };
+    const first = await post(decisionPath(id), approvalFor('group-vote'), { key, token });
+    const before = await changesOf(id);
+
+    const reused = await post(decisionPath(id), reject, { key, token });
+    const otherCaller = await post(decisionPath(id), approvalFor('group-vote'), {
+      key,
+      token: await stack.login('group.HOABINH-02'),
+    });
+
+    expect(first.status).toBe(200);
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // Another officer's request with the same key is their own: it runs, and is refused on its merits.
+    expect(otherCaller.status).toBe(404);
+    expect(otherCaller.replay).toBeNull();
+    expect(await changesOf(id)).toEqual(before);
+  });
+
+  it('replays a refusal (4xx) but never keeps a failure (5xx), so a retry after one runs', async () => {
+    const key = randomUUID();
+    const negative = { ...applicationForm(), amount: -1 };
+    const invalid = await post('/api/applications', negative, { key });
+    const retried = await post('/api/applications', negative, { key });
+    expect(invalid.status).toBe(400);
+    expect(retried).toEqual({ ...invalid, replay: 'true' });
+
+    // An API whose Temporal connection is closed: every submission fails with a 5xx.
+    const closed = await Connection.connect({ address: stack.temporalAddress });
+    await closed.close();
+    const broken = await stack.serve({ client: new Client({ connection: closed }), log: () => undefined });
+    const form = applicationForm();
+    const failedKey = randomUUID();
+    const failed = await post('/api/applications', form, { key: failedKey, baseUrl: broken });
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    expect(await stack.db.prisma.idempotencyKey.count({ where: { key: failedKey } })).toBe(0);
+
+    const afterRecovery = await post('/api/applications', form, { key: failedKey });
+    expect(afterRecovery.status).toBe(201);
+    expect(afterRecovery.replay).toBeNull();
+  });
+
+  it('refuses a key that is not 1 to 200 visible ASCII characters', async () => {
+    for (const key of ['', 'x'.repeat(201), 'khóa', 'two words']) {
+      const response = await post('/api/applications', applicationForm(), { key });
+      expect(response.status, JSON.stringify(key)).toBe(400);
+      expect(response.body.error.fields).toEqual([expect.objectContaining({ path: 'Idempotency-Key' })]);
+    }
+  });
+});
+
+describe('two decisions on one step at the same moment', () => {
+  it('lets exactly one through and answers the other 409, every time', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const { id, token } = await atGroupVote();
+
+      const answers = await Promise.all([
+        post(decisionPath(id), approvalFor('group-vote'), { token }),
+        post(decisionPath(id), approvalFor('group-vote'), { token }),
+      ]);
+
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      const decisions = await stack.db.prisma.stepDecision.count({ where: { applicationId: id, step: 'group-vote' } });
+      expect(decisions).toBe(1);
+    }
+  });
+});

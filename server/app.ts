@@ -9,6 +9,7 @@ import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
 import { referenceRoutes } from './routes/reference.js';
 import { adminRoutes } from './routes/admin.js';
+import { debtRoutes } from './routes/debts.js';
 import { statusRoutes } from './routes/status.js';
 import { rateLimit, type RateLimitRule } from './rate-limit.js';
 import { idempotency } from './idempotency.js';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', statusRoutes(prisma, rateLimit(deps.rateLimits.statusLookup)));
   app.use('/api', adminRoutes(prisma));
   app.use('/api', registryRoutes(prisma, deps.today ?? registryToday));
+  app.use('/api', debtRoutes(prisma));
   app.use(() => {
     throw notFound('Route');
   });

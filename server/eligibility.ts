@@ -28,6 +28,7 @@ export const ELIGIBILITY_CODES = [
   'LISTED_CATEGORY_MISMATCH',
   'LISTING_EXPIRED',
   'OPEN_APPLICATION_EXISTS',
+  'OVERDUE_DEBT',
 ] as const;
 
 export interface EligibilityInput {
@@ -136,6 +137,33 @@ async function openApplicationFailures(prisma: PrismaClient, input: EligibilityI
   ];
 }
 
+/** No overdue debt recorded against the borrower or the household's members, where the programme checks it. */
+async function overdueDebtFailures(prisma: PrismaClient, input: EligibilityInput): Promise<RuleFailure[]> {
+  if (!input.program.checkOverdueDebt) return [];
+  const household = await prisma.household.findFirst({
+    where: {
+      wardCode: input.wardCode,
+      OR: [{ headCitizenId: input.borrower.citizenId }, { members: { some: { citizenId: input.borrower.citizenId } } }],
+    },
+    include: { members: { select: { citizenId: true } } },
+  });
+  const people = [
+    input.borrower.citizenId,
+    ...(household
+      ? [household.headCitizenId, ...household.members.flatMap((m) => (m.citizenId ? [m.citizenId] : []))]
+      : []),
+  ];
+  const debt = await prisma.overdueDebt.findFirst({ where: { citizenId: { in: people }, clearedAt: null } });
+  if (!debt) return [];
+  return [
+    {
+      code: 'OVERDUE_DEBT',
+      vi: 'Hộ vay đang có nợ quá hạn tại Ngân hàng Chính sách xã hội',
+      en: 'The household has overdue debt recorded at the bank',
+    },
+  ];
+}
+
 export async function eligibilityFailures(
   prisma: PrismaClient,
   input: EligibilityInput,
@@ -154,6 +182,7 @@ export async function eligibilityFailures(
   failures.push(...limitFailures(input));
   failures.push(...(await listFailures(prisma, input, today)));
   failures.push(...(await openApplicationFailures(prisma, input)));
+  failures.push(...(await overdueDebtFailures(prisma, input)));
   return failures;
 }
 

@@ -48,6 +48,7 @@ const SUBMISSION_RULE_CODES: readonly string[] = [
   'LISTED_CATEGORY_MISMATCH',
   'LISTING_EXPIRED',
   'OPEN_APPLICATION_EXISTS',
+  'OVERDUE_DEBT',
 ];
 
 /** Every rule of a step or programme that a well-formed request can break is a 422. */

@@ -87,7 +87,7 @@ export async function revokeSessions(tx: Prisma.TransactionClient, accountId: st
   await tx.authSession.updateMany({ where: { accountId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-/** Administrative changes are audited like decisions, with no application attached. */
+/** Administrative changes (accounts, programmes, calendar, debts) are audited with no application attached. */
 export async function auditAdminAction(
   tx: Prisma.TransactionClient,
   admin: Officer,

@@ -2,8 +2,20 @@
 import { z } from 'zod';
 import { STEP_NAMES } from '../workflows/domain.js';
 import { IDEMPOTENCY_HEADER } from './idempotency.js';
+import { AuditEntryView } from './audit.js';
+import { OfficerView } from './officers.js';
+import { CalendarYearBody } from './routes/admin.js';
 import { MeView } from './routes/auth.js';
-import { AssociationView, GroupView, ProgramView, WardView } from './routes/reference.js';
+import { DebtQuery, DebtView, NewDebtBody } from './routes/debts.js';
+import { NewProgramBody, ProgramDefinition } from './routes/programs-admin.js';
+import {
+  AssociationView,
+  CalendarDayView,
+  CalendarQuery,
+  GroupView,
+  ProgramView,
+  WardView,
+} from './routes/reference.js';
 import {
   REGISTRY_MEDIA_TYPES,
   RegistryCheckView,
@@ -12,6 +24,7 @@ import {
 } from './routes/registry.js';
 import {
   AmendApplicationBody,
+  AuditQuery,
   CreateApplicationBody,
   CreatedApplication,
   DecisionBodies,
@@ -19,16 +32,20 @@ import {
   ListApplicationsQuery,
   LoginBody,
   LoginResponse,
+  NewOfficerBody,
+  OfficerPatchBody,
+  OfficersQuery,
+  PasswordResetBody,
   RegistryExportQuery,
   RegistryImportQuery,
   RegistryLookupQuery,
   WithdrawBody,
 } from './schemas.js';
 import { StatusView } from './status-view.js';
-import { ApplicationPage, ApplicationView } from './views.js';
+import { ApplicationPage, ApplicationView, InboxView } from './views.js';
 
 interface Operation {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put';
   path: string;
   summary: string;
   auth: 'officer' | 'none' | 'officer-or-applicant';
@@ -185,6 +202,140 @@ const OPERATIONS: Operation[] = [
     summary: "The applicant's view of their application",
     auth: 'none',
     response: StatusView,
+  },
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Whether Temporal and the database answer (200, else 503)',
+    auth: 'none',
+    response: z.object({
+      status: z.enum(['ok', 'degraded']),
+      database: z.enum(['up', 'down']),
+      temporal: z.enum(['up', 'down']),
+    }),
+  },
+  { method: 'get', path: '/openapi.json', summary: 'This document', auth: 'none' },
+  {
+    method: 'get',
+    path: '/api/inbox',
+    summary: 'What waits on me, oldest first',
+    auth: 'officer',
+    response: InboxView,
+  },
+  {
+    method: 'get',
+    path: '/api/applications/{id}/audit',
+    summary: 'The audit trail (add ?format=csv for a CSV export)',
+    auth: 'officer',
+    query: AuditQuery,
+    response: z.object({ code: z.string(), entries: z.array(AuditEntryView) }),
+  },
+  {
+    method: 'get',
+    path: '/api/calendar',
+    summary: 'Holidays and make-up working days of a year',
+    auth: 'none',
+    query: CalendarQuery,
+    response: z.array(CalendarDayView),
+  },
+  {
+    method: 'put',
+    path: '/api/admin/calendar/{year}',
+    summary: "Replace a year's calendar (admin)",
+    auth: 'officer',
+    body: CalendarYearBody,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/officers',
+    summary: 'Officer accounts (admin)',
+    auth: 'officer',
+    query: OfficersQuery,
+    response: z.array(OfficerView),
+  },
+  {
+    method: 'post',
+    path: '/api/admin/officers',
+    summary: 'Create an officer (admin)',
+    auth: 'officer',
+    body: NewOfficerBody,
+    response: OfficerView,
+    status: 201,
+  },
+  {
+    method: 'patch',
+    path: '/api/admin/officers/{username}',
+    summary: 'Change role, scope or profile (admin)',
+    auth: 'officer',
+    body: OfficerPatchBody,
+    response: OfficerView,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/officers/{username}/disable',
+    summary: 'Disable an account (admin)',
+    auth: 'officer',
+    response: OfficerView,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/officers/{username}/enable',
+    summary: 'Enable an account (admin)',
+    auth: 'officer',
+    response: OfficerView,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/officers/{username}/reset-password',
+    summary: 'Set a new password (admin)',
+    auth: 'officer',
+    body: PasswordResetBody,
+    response: OfficerView,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/programs',
+    summary: 'Create a programme (admin)',
+    auth: 'officer',
+    body: NewProgramBody,
+    status: 201,
+  },
+  {
+    method: 'put',
+    path: '/api/admin/programs/{code}',
+    summary: 'Add a version of a programme (admin)',
+    auth: 'officer',
+    body: ProgramDefinition,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/programs/{code}/versions',
+    summary: 'All versions of a programme (admin)',
+    auth: 'officer',
+  },
+  {
+    method: 'get',
+    path: '/api/overdue-debts',
+    summary: "A person's overdue debt (bank)",
+    auth: 'officer',
+    query: DebtQuery,
+    response: z.array(DebtView),
+  },
+  {
+    method: 'post',
+    path: '/api/overdue-debts',
+    summary: 'Record overdue debt (bank)',
+    auth: 'officer',
+    body: NewDebtBody,
+    response: DebtView,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/overdue-debts/{id}/clear',
+    summary: 'Clear recorded overdue debt (bank)',
+    auth: 'officer',
+    response: DebtView,
   },
 ];
 

@@ -20,6 +20,7 @@ export function toProgramSnapshot(row: LoanProgram): ProgramSnapshot {
     voteRules: (row.voteRules as VoteRules | null) ?? DEFAULT_VOTE_RULES,
     deadlines: (row.deadlines as Partial<Record<StepName, number>> | null) ?? {},
     graceWorkingDays: row.graceWorkingDays,
+    checkOverdueDebt: row.checkOverdueDebt,
   };
 }
 

@@ -47,6 +47,8 @@ export interface ProgramSnapshot {
   deadlines: Partial<Record<StepName, number>>;
   /** Working days after a breach before the application expires (is returned with reason "expired"). */
   graceWorkingDays: number;
+  /** Whether a borrower with overdue debt recorded at the bank is refused (a policy parameter). */
+  checkOverdueDebt: boolean;
 }
 
 export interface GroupSnapshot {

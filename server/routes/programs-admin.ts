@@ -13,7 +13,7 @@ import { toProgramSnapshot } from '../programs.js';
 
 const Fraction = z.strictObject({ numerator: z.number().int().min(0), denominator: z.number().int().min(1) });
 
-const ProgramDefinition = z
+export const ProgramDefinition = z
   .strictObject({
     nameVi: z.string().trim().min(1).max(200),
     nameEn: z.string().trim().min(1).max(200),
@@ -26,6 +26,7 @@ const ProgramDefinition = z
     voteRules: z.strictObject({ quorum: Fraction, approval: Fraction }),
     deadlines: z.partialRecord(z.enum(STEP_NAMES), z.number().int().min(1).max(120)).default({}),
     graceWorkingDays: z.number().int().min(0).max(60).default(5),
+    checkOverdueDebt: z.boolean().default(true),
   })
   .superRefine((program, ctx) => {
     // Any order of the review steps, but the money moves last: bank approval, then disbursement.
@@ -37,7 +38,7 @@ const ProgramDefinition = z
     }
   });
 
-const NewProgramBody = ProgramDefinition.and(z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/) }));
+export const NewProgramBody = ProgramDefinition.and(z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/) }));
 const ProgramParams = z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/) });
 
 type Definition = z.infer<typeof ProgramDefinition>;
@@ -57,6 +58,7 @@ function toRow(code: string, version: number, d: Definition): Prisma.LoanProgram
     voteRules: d.voteRules,
     deadlines: d.deadlines,
     graceWorkingDays: d.graceWorkingDays,
+    checkOverdueDebt: d.checkOverdueDebt,
   };
 }
 

@@ -89,7 +89,7 @@ export function referenceRoutes(prisma: PrismaClient): Router {
   return router;
 }
 
-const CalendarQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+export const CalendarQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 
 export const CalendarDayView = z.object({
   date: z.string(),

@@ -2,9 +2,9 @@
  * Every route × every kind of caller × in or out of scope, generated from one table. A route the app
  * serves that the table does not list fails the first test, so no endpoint ships without a decided access.
  */
-import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationForm, approvalFor, startAs, submit } from '../support/fixtures.js';
+import { servedRoutes } from '../support/routes.js';
 import { startStack, type ApiResponse, type TestStack } from '../support/stack.js';
 
 const CALLERS = {
@@ -31,6 +31,9 @@ const each = (status: (caller: Caller) => number): Expected =>
 
 const publicRoute = (status: number) => each(() => status);
 const officers = (status: number) => each((c) => (c === 'anonymous' ? 401 : status));
+/** The bank's ledger of overdue debt: bank officers of any office. */
+const bankOnly = (status: number) =>
+  each((c) => (c === 'anonymous' ? 401 : ['credit-in', 'manager-in', 'bank-out'].includes(c) ? status : 403));
 const adminOnly = (status: number) => each((c) => (c === 'anonymous' ? 401 : c === 'admin' ? status : 403));
 /** The ward's household list: its own ward officer only; every other officer 403 (ward codes are public). */
 const ownWardOnly = (status: number) => each((c) => (c === 'anonymous' ? 401 : c === 'ward-in' ? status : 403));
@@ -148,6 +151,32 @@ const TABLE: Row[] = [
     route: 'GET /api/admin/programs/:code/versions',
     expected: adminOnly(200),
     call: async (ctx, c) => ctx.stack.api('GET', '/api/admin/programs/POOR/versions', await as(ctx, c)),
+  },
+  {
+    route: 'GET /api/overdue-debts',
+    expected: bankOnly(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/overdue-debts?citizenId=034172009999', await as(ctx, c)),
+  },
+  {
+    route: 'POST /api/overdue-debts',
+    expected: bankOnly(201),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/overdue-debts', {
+        body: { citizenId: '034172009999', amountVnd: 1_000_000, since: '2026-10-17' },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'POST /api/overdue-debts/:id/clear',
+    expected: bankOnly(200),
+    call: async (ctx, c) => {
+      const bank = await ctx.token('credit-in');
+      const debt = await ctx.stack.api('POST', '/api/overdue-debts', {
+        token: bank,
+        body: { citizenId: '034172009998', amountVnd: 1_000_000, since: '2026-10-17' },
+      });
+      return ctx.stack.api('POST', `/api/overdue-debts/${debt.body.id}/clear`, await as(ctx, c));
+    },
   },
   {
     route: 'PUT /api/admin/calendar/:year',
@@ -294,24 +323,6 @@ const TABLE: Row[] = [
       }),
   },
 ];
-
-/** Every route the app serves, as `METHOD /path`; routers are all mounted under /api. */
-function servedRoutes(app: Express): string[] {
-  type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle: { stack?: Layer[] } };
-  const routes: string[] = [];
-  const visit = (layers: Layer[], prefix: string) => {
-    for (const layer of layers) {
-      if (layer.route) {
-        for (const method of Object.keys(layer.route.methods))
-          routes.push(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
-      } else if (layer.handle.stack) {
-        visit(layer.handle.stack, '/api');
-      }
-    }
-  };
-  visit((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
-  return routes.sort();
-}
 
 let stack: TestStack;
 let ctx: Context;

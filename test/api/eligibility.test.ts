@@ -125,4 +125,39 @@ describe('eligibility, checked mechanically', () => {
     expect(refused.body.error.code).toBe('LISTING_EXPIRED');
     expect(refused.body.error.rules[0].vi).toContain('hết thời hạn');
   });
+
+  it('refuses a household with overdue debt recorded at the bank, where the programme checks it', async () => {
+    const bank = await stack.login('bank.officer');
+    const debtor = '034172004444';
+    const recorded = await stack.api('POST', '/api/overdue-debts', {
+      token: bank,
+      body: { citizenId: debtor, amountVnd: 3_500_000, since: '2026-06-17', note: 'Quá hạn kỳ trả gốc tháng 6' },
+    });
+    expect(recorded.status).toBe(201);
+    const form = (programCode: string) =>
+      applicationForm({
+        programCode,
+        amount: 20_000_000,
+        borrower: { fullName: 'Hà Văn Lâm', citizenId: debtor, dateOfBirth: '1972-02-02' },
+      });
+    const refused = await post(form('POOR'));
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('OVERDUE_DEBT');
+    expect(refused.body.error.rules[0].vi).toContain('nợ quá hạn');
+
+    // A programme whose policy does not check debt accepts the same household.
+    const admin = await stack.login('admin');
+    const programs = await stack.api('GET', '/api/programs');
+    const water = programs.body.find((p: { code: string }) => p.code === 'CLEAN_WATER');
+    const { code: _code, version: _version, name, ...definition } = water;
+    const changed = await stack.api('PUT', '/api/admin/programs/CLEAN_WATER', {
+      token: admin,
+      body: { ...definition, nameVi: name.vi, nameEn: name.en, checkOverdueDebt: false },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect((await post(form('CLEAN_WATER'))).status).toBe(201);
+
+    expect((await stack.api('POST', `/api/overdue-debts/${recorded.body.id}/clear`, { token: bank })).status).toBe(200);
+    expect((await post(form('POOR'))).status).toBe(201);
+  });
 });

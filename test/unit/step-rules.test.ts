@@ -18,6 +18,7 @@ const program: ProgramSnapshot = {
   voteRules: DEFAULT_VOTE_RULES,
   deadlines: {},
   graceWorkingDays: 5,
+  checkOverdueDebt: true,
 };
 
 const group10 = {

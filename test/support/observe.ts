@@ -41,16 +41,26 @@ export interface Footprint {
   status: string;
 }
 
-/** Waits until nothing is in flight for the application, then records what exists. */
+/**
+ * Waits until nothing is in flight for the application (no activity, no workflow task, no mail waiting)
+ * and its history has stopped growing, then records what exists.
+ */
 export async function settledFootprint(stack: TestStack, id: string): Promise<Footprint> {
   const handle = await stack.handleFor(id);
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const [description, pendingMail] = await Promise.all([
+  let previous = -1;
+  for (let attempt = 0; attempt < 150; attempt += 1) {
+    const [description, pendingMail, { events }] = await Promise.all([
       handle.describe(),
       stack.db.prisma.notificationOutbox.count({ where: { applicationId: id, status: 'PENDING' } }),
+      handle.fetchHistory(),
     ]);
-    const pendingActivities = description.raw.pendingActivities?.length ?? 0;
-    if (pendingActivities === 0 && pendingMail === 0) break;
+    const busy =
+      (description.raw.pendingActivities?.length ?? 0) > 0 ||
+      description.raw.pendingWorkflowTask != null ||
+      pendingMail > 0;
+    const length = events?.length ?? 0;
+    if (!busy && length === previous) break;
+    previous = busy ? -1 : length;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return footprint(stack, id);

@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { PrismaClient } from '../prisma/generated/client.js';
 import { authenticate } from './auth.js';
 import { errorMiddleware, notFound } from './errors.js';
+import { rejectUnsafeText } from './safe-text.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(helmet());
   app.use(express.json({ limit: '100kb' }));
+  app.use(rejectUnsafeText);
 
   app.get('/health', async (_req, res) => {
     const [database, temporal] = await Promise.all([

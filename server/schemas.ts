@@ -3,6 +3,7 @@
  * OpenAPI document is generated from them.
  */
 import { z } from 'zod';
+import { isSafeText } from './safe-text.js';
 import {
   APPLICATION_STATUSES,
   ASSOCIATION_CODES,
@@ -12,7 +13,8 @@ import {
   STEP_NAMES,
 } from '../workflows/domain.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Non-empty text that PostgreSQL can store: no NUL, no unpaired surrogate (paths and ids included). */
+const text = (max: number) => z.string().trim().min(1).max(max).refine(isSafeText, 'invalid text');
 const vnd = z.number().int().positive().max(1_000_000_000_000);
 const months = z.number().int().positive().max(600);
 const count = z.number().int().min(0).max(100_000);

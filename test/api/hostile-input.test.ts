@@ -159,6 +159,34 @@ const TARGETS: Target[] = [
     valid: () => ({ username: 'x', displayName: 'x', role: 'ward_officer', wardCode: 'KHONGCO', password: 'short' }),
     auth: () => admin,
   },
+  {
+    name: 'programme version',
+    method: 'PUT',
+    path: () => '/api/admin/programs/POOR',
+    valid: () => ({ nameVi: 'x', nameEn: 'x', ceilingVnd: -1, annualRatePercent: '6.6', maxTermMonths: 12 }),
+    auth: () => admin,
+  },
+  {
+    name: 'holiday calendar',
+    method: 'PUT',
+    path: () => '/api/admin/calendar/2031',
+    valid: () => ({ days: [{ date: '2031-02-30', working: false, nameVi: 'x', nameEn: 'x' }] }),
+    auth: () => admin,
+  },
+  {
+    name: 'overdue debt',
+    method: 'POST',
+    path: () => '/api/overdue-debts',
+    valid: () => ({ citizenId: '12345', amountVnd: 1000, since: '2026-01-01' }),
+    auth: () => token,
+  },
+  {
+    name: 'officer change',
+    method: 'PATCH',
+    path: () => '/api/admin/officers/ward.TANLAP',
+    valid: () => ({ role: 'ward_officer', wardCode: 'KHONGCO' }),
+    auth: () => admin,
+  },
 ];
 
 async function send(t: Target, body: string): Promise<number> {
@@ -169,6 +197,54 @@ async function send(t: Target, body: string): Promise<number> {
   await response.arrayBuffer();
   return response.status;
 }
+
+describe('hostile query strings and path segments never produce a 500', () => {
+  // A lone surrogate cannot be percent-encoded as UTF-8: send the bytes of one (invalid UTF-8) instead.
+  const encode = (text: string) =>
+    encodeURIComponent(text.replace(/[\uD800-\uDFFF]/g, '')) + (/[\uD800-\uDFFF]/.test(text) ? '%ED%A0%80' : '');
+  const segment = fc.oneof(nastyString, fc.string({ unit: 'binary', maxLength: 50 })).map(encode);
+  it.each([
+    ['application list', (q: string) => `/api/applications?${q}`],
+    ['inbox', (q: string) => `/api/inbox?${q}`],
+    ['groups', (q: string) => `/api/groups?${q}`],
+    ['calendar', (q: string) => `/api/calendar?${q}`],
+    ['audit', (q: string) => `/api/applications/${target.id}/audit?${q}`],
+  ] as const)('%s', async (_name, path) => {
+    const query = fc
+      .array(
+        fc.tuple(
+          fc.constantFrom('ward', 'group', 'step', 'status', 'page', 'pageSize', 'year', 'format', 'x'),
+          segment,
+        ),
+        {
+          maxLength: 4,
+        },
+      )
+      .map((pairs) => pairs.map(([key, value]) => `${key}=${value}`).join('&'));
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const response = await fetch(`${stack.baseUrl}${path(q)}`, { headers: { authorization: `Bearer ${token}` } });
+        await response.arrayBuffer();
+        return response.status < 500;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('status lookups and application ids', async () => {
+    await fc.assert(
+      fc.asyncProperty(segment, segment, async (code, last4) => {
+        const status = await fetch(`${stack.baseUrl}/api/status/${code || 'x'}?citizenIdLast4=${last4}`);
+        const byId = await fetch(`${stack.baseUrl}/api/applications/${code || 'x'}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        await Promise.all([status.arrayBuffer(), byId.arrayBuffer()]);
+        return status.status < 500 && byId.status < 500;
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
 
 describe('hostile input never produces a 500 and leaves nothing behind', () => {
   it.each(TARGETS.map((t) => [t.name, t] as const))('%s', async (_name, t) => {

@@ -56,7 +56,7 @@ export async function settledFootprint(stack: TestStack, id: string): Promise<Fo
     ]);
     const busy =
       (description.raw.pendingActivities?.length ?? 0) > 0 ||
-      description.raw.pendingWorkflowTask != null ||
+      Boolean(description.raw.pendingWorkflowTask) ||
       pendingMail > 0;
     const length = events?.length ?? 0;
     if (!busy && length === previous) break;

@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { withFileLock } from './file-lock.js';
 import type { EphemeralServerExecutable } from '@temporalio/testing';
 
 /** The `executable` value accepted by `@temporalio/testing`'s dev-server config. */
@@ -57,11 +58,16 @@ export async function resolveTemporalCliPath(options: ResolveTemporalCliOptions)
   const fromSdk = (await findSdkDownload(sdkCacheDir)) ?? (await downloadViaSdk(sdkCacheDir, log));
   if (fromSdk) return fromSdk;
 
-  return await withBuildLock(binDir, log, async () => {
-    if (await isExecutable(cached)) return cached; // another process built it while we waited
-    await buildWithGo(binDir, log, env);
-    return cached;
-  });
+  return await withFileLock(
+    binDir,
+    '.build.lock',
+    (owner) => log(`waiting for the Temporal CLI build in process ${owner}`),
+    async () => {
+      if (await isExecutable(cached)) return cached; // another process built it while we waited
+      await buildWithGo(binDir, log, env);
+      return cached;
+    },
+  );
 }
 
 async function isExecutable(file: string): Promise<boolean> {
@@ -202,44 +208,4 @@ function runStreaming(file: string, args: string[], env: NodeJS.ProcessEnv, log:
       code === 0 ? resolve() : reject(new Error(`${file} ${args.join(' ')} exited ${code}`)),
     );
   });
-}
-
-/** Parallel vitest forks may all find the cache empty; only one of them should run the build. */
-async function withBuildLock<T>(binDir: string, log: (line: string) => void, fn: () => Promise<T>): Promise<T> {
-  await mkdir(binDir, { recursive: true });
-  const lockFile = path.join(binDir, '.build.lock');
-  for (let waited = 0; ; waited++) {
-    try {
-      const handle = await open(lockFile, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = Number(await readFile(lockFile, 'utf8').catch(() => ''));
-      const age = Date.now() - ((await stat(lockFile).catch(() => undefined))?.mtimeMs ?? 0);
-      // An empty lock younger than a few seconds is one whose owner has not written its pid yet.
-      if (!isAlive(owner) && !(owner === 0 && age < 5_000)) {
-        await rm(lockFile, { force: true });
-        continue;
-      }
-      if (waited % 30 === 0) log(`waiting for the Temporal CLI build in process ${owner}`);
-      await new Promise((r) => setTimeout(r, 2_000));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    await rm(lockFile, { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

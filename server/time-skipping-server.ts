@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { withFileLock } from './file-lock.js';
 
 /**
  * The Java SDK release whose `temporal-test-server` artifact is fetched. The SDK's own download of the native
@@ -56,12 +57,17 @@ export async function resolveTimeSkippingServer(
   const cached = async () => (await isExecutable(wrapper)) && (await exists(jar));
   if (await cached()) return { type: 'existing-path', path: wrapper };
 
-  return await withLock(dir, log, async () => {
-    if (await cached()) return { type: 'existing-path', path: wrapper }; // fetched while we waited
-    await fetchWithMaven(dir, log, env);
-    await writeWrapper(wrapper);
-    return { type: 'existing-path', path: wrapper };
-  });
+  return await withFileLock(
+    dir,
+    '.fetch.lock',
+    (owner) => log(`waiting for process ${owner} to fetch the test server`),
+    async () => {
+      if (await cached()) return { type: 'existing-path', path: wrapper }; // fetched while we waited
+      await fetchWithMaven(dir, log, env);
+      await writeWrapper(wrapper);
+      return { type: 'existing-path', path: wrapper };
+    },
+  );
 }
 
 async function fetchWithMaven(dir: string, log: (line: string) => void, env: NodeJS.ProcessEnv): Promise<void> {
@@ -180,45 +186,4 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv, log: (line: s
       code === 0 ? resolve() : reject(new Error(`${file} ${args.join(' ')} exited with ${code}`)),
     );
   });
-}
-
-/** Parallel vitest forks may all find the cache empty; only one of them fetches, the others wait for it. */
-async function withLock<T>(dir: string, log: (line: string) => void, fn: () => Promise<T>): Promise<T> {
-  await mkdir(dir, { recursive: true });
-  const lockFile = path.join(dir, '.fetch.lock');
-  for (let waited = 0; ; waited++) {
-    try {
-      const handle = await open(lockFile, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = Number(await readFile(lockFile, 'utf8').catch(() => ''));
-      const age = Date.now() - ((await stat(lockFile).catch(() => undefined))?.mtimeMs ?? 0);
-      // An empty lock younger than a few seconds belongs to a process that has not written its pid yet.
-      if (!isAlive(owner) && !(owner === 0 && age < 5_000)) {
-        await rm(lockFile, { force: true });
-        continue;
-      }
-      if (waited % 30 === 0) log(`waiting for process ${owner} to fetch the test server`);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    await rm(lockFile, { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to another user.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -5,21 +5,11 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { formatDate } from './dates.js';
-import { HEAD_RELATIONSHIP, categoryLabel, columnOf, type RegistryField } from './format.js';
+import { HEAD_RELATIONSHIP, REGISTRY_FIELDS, categoryLabel, columnOf, type RegistryField } from './format.js';
 import type { RegistryHousehold } from './types.js';
 
-/** The exported columns, in order. */
-export const EXPORT_FIELDS: readonly RegistryField[] = [
-  'householdId',
-  'fullName',
-  'relationship',
-  'citizenId',
-  'birthDate',
-  'village',
-  'category',
-  'listedOn',
-  'expiresOn',
-];
+/** The exported columns, in order: every column but the head's name, which the head's own row carries. */
+export const EXPORT_FIELDS: readonly RegistryField[] = REGISTRY_FIELDS.filter((field) => field !== 'headName');
 const DATE_FIELDS: ReadonlySet<RegistryField> = new Set(['birthDate', 'listedOn', 'expiresOn']);
 
 type Row = Record<RegistryField, string>;

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 import { RULE_CODES } from '../workflows/step-rules.js';
+import { FILE_ERROR_CODES } from './registry/types.js';
 
 const STATUS_BY_CODE: Record<string, number> = {
   VALIDATION_FAILED: 400,
@@ -28,13 +29,6 @@ const STATUS_BY_CODE: Record<string, number> = {
   TEMPORAL_UNAVAILABLE: 503,
   IDEMPOTENCY_IN_FLIGHT: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
-  // A household list that cannot be read as a whole (see server/registry/README.md).
-  UNSUPPORTED_FORMAT: 422,
-  FILE_UNREADABLE: 422,
-  HEADER_NOT_FOUND: 422,
-  MISSING_COLUMN: 422,
-  DUPLICATE_COLUMN: 422,
-  TOO_MANY_ROWS: 422,
 };
 
 /** Submission refusals: the request is well-formed but names unknown data or breaks a programme rule. */
@@ -54,7 +48,9 @@ const SUBMISSION_RULE_CODES: readonly string[] = [
 /** Every rule of a step or programme that a well-formed request can break is a 422. */
 export function statusForCode(code: string): number {
   if (code in STATUS_BY_CODE) return STATUS_BY_CODE[code] ?? 500;
-  if ((RULE_CODES as readonly string[]).includes(code) || SUBMISSION_RULE_CODES.includes(code)) return 422;
+  // A household list that cannot be read as a whole is a 422 too (see server/registry/README.md).
+  const ruleCodes: readonly string[] = [...RULE_CODES, ...SUBMISSION_RULE_CODES, ...FILE_ERROR_CODES];
+  if (ruleCodes.includes(code)) return 422;
   return 500;
 }
 

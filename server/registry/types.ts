@@ -57,13 +57,18 @@ export interface RegistryError {
   message: string;
 }
 
-export const REGISTRY_ERROR_CODES = [
+/** Problems with the file as a whole: nothing in it can be imported. */
+export const FILE_ERROR_CODES = [
   'UNSUPPORTED_FORMAT',
   'FILE_UNREADABLE',
   'HEADER_NOT_FOUND',
   'MISSING_COLUMN',
   'DUPLICATE_COLUMN',
   'TOO_MANY_ROWS',
+] as const satisfies readonly string[];
+
+export const REGISTRY_ERROR_CODES = [
+  ...FILE_ERROR_CODES,
   'FIELD_REQUIRED',
   'CCCD_INVALID',
   'CCCD_SCIENTIFIC_NOTATION',

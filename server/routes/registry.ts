@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import { formatDate } from '../registry/dates.js';
 import { categoryLabel } from '../registry/format.js';
 import {
+  FILE_ERROR_CODES,
   RegistryHousehold,
   parseRegistryFile,
   writeRegistryCsv,
@@ -28,16 +29,6 @@ import {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const REGISTRY_MEDIA_TYPES = ['text/csv', 'text/plain', XLSX_TYPE, 'application/octet-stream'];
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-/** Problems with the file as a whole: nothing in it can be imported (422). */
-export const FILE_ERROR_CODES: readonly RegistryErrorCode[] = [
-  'UNSUPPORTED_FORMAT',
-  'FILE_UNREADABLE',
-  'HEADER_NOT_FOUND',
-  'MISSING_COLUMN',
-  'DUPLICATE_COLUMN',
-  'TOO_MANY_ROWS',
-];
 
 const ImportErrorView = z.object({
   /** The spreadsheet's own row number; null for a conflict with the registry rather than with the file. */
@@ -209,7 +200,7 @@ export function registryRoutes(prisma: PrismaClient, today: () => string): Route
       { fileName, contentType, bytes: req.body },
       { wardCode: ward, today: today() },
     );
-    const fileError = parsed.errors.find((e) => FILE_ERROR_CODES.includes(e.code));
+    const fileError = parsed.errors.find((e) => (FILE_ERROR_CODES as readonly RegistryErrorCode[]).includes(e.code));
     if (fileError) {
       const fields = parsed.errors.map((e) => ({ path: e.column ?? `row ${e.row}`, message: e.message }));
       throw new AppError(fileError.code, fileError.message, fields);

@@ -20,4 +20,4 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/prisma ./prisma
 USER node
 EXPOSE 3000
-CMD ["node", "dist/server/api-main.js"]
+CMD ["node", "dist/server/main/api-main.js"]

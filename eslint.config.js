@@ -1,11 +1,14 @@
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', '.temporal/', 'prisma/generated/', 'coverage/'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: { allowDefaultProject: ['*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
@@ -25,25 +28,46 @@ export default tseslint.config(
   },
   {
     // Workflow code is replayed deterministically inside Temporal's sandbox: no I/O, no clocks, no env.
+    // It imports itself and the two Temporal workflow packages; activities only as types, to proxy them.
     files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: no Node built-ins.' })),
           patterns: [
-            { group: ['node:*'], message: 'Workflows are deterministic: no Node built-ins.' },
-            { group: ['**/prisma/generated/*', '@prisma/*'], message: 'Workflows never touch the database.' },
-            { group: ['nodemailer'], message: 'Mail is sent from activities.' },
             {
-              group: ['../activities/*', '../server/*'],
+              regex: '^(?!@temporalio/(workflow|common)$)(?!\\.{1,2}/)',
+              message: 'Workflows import only themselves, @temporalio/workflow and @temporalio/common.',
+            },
+            {
+              group: ['../activities/*', '../../activities/*'],
               allowTypeImports: true,
               message: 'Import activity types only.',
             },
+            {
+              regex: '^(\\.\\./)+(server|prisma|tools|test)/',
+              message: 'Workflows never import the server, the database or the tooling.',
+            },
           ],
-          paths: ['crypto', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net'],
         },
       ],
       'no-restricted-globals': ['error', { name: 'process', message: 'Workflows read no environment.' }],
+    },
+  },
+  {
+    // Use cases know nothing of HTTP or pages: they take parsed values and throw coded errors.
+    files: ['server/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '/(http|web)/', message: 'The domain imports neither server/http nor server/web.' },
+            { group: ['express'], message: 'The domain knows no HTTP.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -58,7 +58,7 @@ export default defineConfig({
   engine: 'js',
   experimental: { adapter: true },
   // The CLI migrates the embedded PGlite database only: migrating through @prisma/adapter-pg fails
-  // upstream (prisma/orm#27403), so real PostgreSQL is migrated by server/migrate.ts instead.
+  // upstream (prisma/orm#27403), so real PostgreSQL is migrated by server/infra/migrate.ts instead.
   async adapter() {
     return new PrismaPGlite(openPglite()) as unknown as SchemaEngineAdapterFactory;
   },

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { PrismaClient } from '../prisma/generated/client.js';
-import type { Mailer } from './mailer.js';
+import type { Mailer } from './mail/transport.js';
 
 export interface DeliverDeps {
   prisma: PrismaClient;

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../prisma/generated/client.js';
 import type { RecordedEvent } from '../workflows/definitions.js';
 import { deliverNotifications } from './deliver-notifications.js';
-import type { Mailer } from './mailer.js';
+import type { Mailer } from './mail/transport.js';
 import { recordEvent } from './record-event.js';
 
 export interface ActivityConfig {

@@ -1,8 +1,8 @@
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import type { ProcessApplicationInput, RecordedEvent } from '../workflows/definitions.js';
 import { ENDED_STATUSES } from '../workflows/domain.js';
-import { composeMail } from './mail-templates.js';
-import { resolveRecipients } from './recipients.js';
+import { composeMail } from './mail/templates.js';
+import { resolveRecipients } from './mail/recipients.js';
 
 export interface RecordEventDeps {
   prisma: PrismaClient;

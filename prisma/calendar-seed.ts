@@ -1,4 +1,4 @@
-import { VIETNAMESE_MAKE_UP_WORKING_DAYS, VIETNAMESE_PUBLIC_HOLIDAYS } from '../workflows/holidays-vn.js';
+import { VIETNAMESE_MAKE_UP_WORKING_DAYS, VIETNAMESE_PUBLIC_HOLIDAYS } from '../workflows/calendar/holidays-vn.js';
 import type { PrismaClient } from './generated/client.js';
 
 /**

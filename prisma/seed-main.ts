@@ -1,6 +1,6 @@
-import { openDatabase } from '../server/database.js';
-import { migrateDatabase } from '../server/migrate.js';
-import { hashPassword } from '../server/passwords.js';
+import { openDatabase } from '../server/infra/database.js';
+import { migrateDatabase } from '../server/infra/migrate.js';
+import { hashPassword } from '../server/infra/passwords.js';
 
 import { seedDemoData } from './seed.js';
 

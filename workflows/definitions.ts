@@ -12,8 +12,8 @@ import type {
   VoteRules,
   AssociationCode,
 } from './domain.js';
-import type { HolidayCalendar } from './calendar.js';
-import type { StepDeadline } from './deadlines.js';
+import type { HolidayCalendar } from './calendar/working-days.js';
+import type { StepDeadline } from './rules/deadlines.js';
 
 export const TASK_QUEUE = 'policy-loan-applications';
 

@@ -11,9 +11,9 @@ import {
   type ProcessApplicationInput,
   type RecordedEvent,
 } from './definitions.js';
-import { deadlineFor, nextDeadlineEvent, type DeadlinePolicy } from './deadlines.js';
+import { deadlineFor, nextDeadlineEvent, type DeadlinePolicy } from './rules/deadlines.js';
 import { ENDED_STATUSES } from './domain.js';
-import type { DecisionContext } from './step-rules.js';
+import type { DecisionContext } from './rules/step-rules.js';
 import {
   applyAmend,
   applyDeadlineEvent,
@@ -27,7 +27,7 @@ import {
   checkWithdraw,
   initialState,
   type EventDraft,
-} from './transitions.js';
+} from './rules/transitions.js';
 
 type Activities = ReturnType<typeof createActivities>;
 

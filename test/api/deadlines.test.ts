@@ -8,8 +8,8 @@ import {
   endOfVietnamDay,
   previousWorkingDay,
   type HolidayCalendar,
-} from '../../workflows/calendar.js';
-import { loadCalendar } from '../../server/programs.js';
+} from '../../workflows/calendar/working-days.js';
+import { loadCalendar } from '../../server/domain/programmes.js';
 import { BRIEF, approvalFor, decideAs, runStep, startAs, submit } from '../support/fixtures.js';
 import { startStack, type TestStack } from '../support/stack.js';
 
@@ -104,7 +104,7 @@ describe('deadlines in working days', () => {
     const created = await submit(stack);
     const app = await view(created.id);
     const program = await stack.db.prisma.loanProgram.findFirstOrThrow({ where: { code: 'POOR' } });
-    const { addWorkingDays } = await import('../../workflows/calendar.js');
+    const { addWorkingDays } = await import('../../workflows/calendar/working-days.js');
     await skipTo(endOfVietnamDay(addWorkingDays(app.dueOn, program.graceWorkingDays, calendar)) + 60_000);
     await eventually(() => audit(created.id, 'STEP_EXPIRED'), 'the expiry');
     expect(await view(created.id)).toMatchObject({

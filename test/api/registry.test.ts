@@ -5,8 +5,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER, HOUSEHOLDS, ROWS, TODAY, csvText, utf8, windows1258 } from '../fixtures/registry/households.js';
-import { parseRegistryFile } from '../../server/registry/index.js';
-import type { RegistryHousehold } from '../../server/registry/types.js';
+import { parseRegistryFile } from '../../server/domain/registry/index.js';
+import type { RegistryHousehold } from '../../server/domain/registry/types.js';
 import { runStep, startAs } from '../support/fixtures.js';
 import { startStack, type TestStack } from '../support/stack.js';
 

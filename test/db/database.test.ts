@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Prisma } from '../../prisma/generated/client.js';
-import { openDatabase } from '../../server/database.js';
-import { migrateDatabase } from '../../server/migrate.js';
+import { openDatabase } from '../../server/infra/database.js';
+import { migrateDatabase } from '../../server/infra/migrate.js';
 
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 

@@ -8,8 +8,8 @@ import { promisify } from 'node:util';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { openDatabase } from '../../server/database.js';
-import { migrateDatabase } from '../../server/migrate.js';
+import { openDatabase } from '../../server/infra/database.js';
+import { migrateDatabase } from '../../server/infra/migrate.js';
 
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { seedDemoData } from '../../prisma/seed.js';
-import { migrateDatabase } from '../../server/migrate.js';
-import { hashPassword, verifyPassword } from '../../server/passwords.js';
+import { migrateDatabase } from '../../server/infra/migrate.js';
+import { hashPassword, verifyPassword } from '../../server/infra/passwords.js';
 import { ASSOCIATION_CODES, DEFAULT_VOTE_RULES, PUBLISHED_STEP_ORDER } from '../../workflows/domain.js';
 
 import { openTestDatabase, type TestDatabase } from './test-database.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { openDatabase, type Database } from '../../server/database.js';
+import { openDatabase, type Database } from '../../server/infra/database.js';
 
 export interface TestDatabase {
   db: Database;

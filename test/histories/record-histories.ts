@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { resolveTemporalCliPath } from '../../server/temporal-cli.js';
+import { resolveTemporalCliPath } from '../../tools/temporal-cli.js';
 import { PUBLISHED, approvalFor, runStep, submit } from '../support/fixtures.js';
 import { startStack } from '../support/stack.js';
 

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { resolveTimeSkippingServer } from '../../server/time-skipping-server.js';
+import { resolveTimeSkippingServer } from '../../tools/time-skipping-server.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -14,12 +14,12 @@ import {
   toVietnamDate,
   workingDaysBetween,
   type HolidayCalendar,
-} from '../../workflows/calendar.js';
+} from '../../workflows/calendar/working-days.js';
 import {
   VIETNAMESE_MAKE_UP_WORKING_DAYS,
   VIETNAMESE_PUBLIC_HOLIDAYS,
   vietnameseHolidayCalendar,
-} from '../../workflows/holidays-vn.js';
+} from '../../workflows/calendar/holidays-vn.js';
 
 const none: HolidayCalendar = { holidays: [] };
 const vn = vietnameseHolidayCalendar();

@@ -1,9 +1,14 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../server/registry/decode.js';
-import { parseDateText } from '../../server/registry/dates.js';
-import { canonicalRelationship, isHeadRelationship, matchHeader, parseCategory } from '../../server/registry/format.js';
-import { citizenIdMatchesBirthDate, readCitizenId, readDate } from '../../server/registry/values.js';
+import { decodeText } from '../../server/domain/registry/decode.js';
+import { parseDateText } from '../../server/domain/registry/dates.js';
+import {
+  canonicalRelationship,
+  isHeadRelationship,
+  matchHeader,
+  parseCategory,
+} from '../../server/domain/registry/format.js';
+import { citizenIdMatchesBirthDate, readCitizenId, readDate } from '../../server/domain/registry/values.js';
 import { mojibake, windows1258 } from '../fixtures/registry/households.js';
 
 describe('registry headers', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { parseRegistryFile } from '../../server/registry/parse.js';
-import type { RegistryError } from '../../server/registry/types.js';
+import { parseRegistryFile } from '../../server/domain/registry/parse.js';
+import type { RegistryError } from '../../server/domain/registry/types.js';
 import {
   HEADER,
   HOUSEHOLDS,
@@ -172,7 +172,7 @@ describe('refusing a CSV file whole', () => {
 
 describe('the documented format', () => {
   it('imports the example in server/registry/README.md as described there', async () => {
-    const readme = readFileSync(new URL('../../server/registry/README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../server/domain/registry/README.md', import.meta.url), 'utf8');
     const example = /```csv\n([\s\S]*?)```/u.exec(readme)?.[1] ?? '';
     const result = await parseCsv(utf8(example));
 

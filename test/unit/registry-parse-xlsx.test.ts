@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseRegistryFile } from '../../server/registry/parse.js';
+import { parseRegistryFile } from '../../server/domain/registry/parse.js';
 import { HEADER, HOUSEHOLDS, ROWS, TODAY, WARD, utf8 } from '../fixtures/registry/households.js';
 
 const options = { wardCode: WARD, today: TODAY };

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { diffRegistry } from '../../server/registry/diff.js';
-import { parseRegistryFile } from '../../server/registry/parse.js';
-import type { RegistryHousehold } from '../../server/registry/types.js';
-import { writeRegistryCsv, writeRegistryXlsx } from '../../server/registry/write.js';
+import { diffRegistry } from '../../server/domain/registry/diff.js';
+import { parseRegistryFile } from '../../server/domain/registry/parse.js';
+import type { RegistryHousehold } from '../../server/domain/registry/types.js';
+import { writeRegistryCsv, writeRegistryXlsx } from '../../server/domain/registry/write.js';
 import { HEADER, HOUSEHOLDS, ROWS, TODAY, WARD, csvText, windows1258 } from '../fixtures/registry/households.js';
 
 const options = { wardCode: WARD, today: TODAY };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupVoteDecision, ProgramSnapshot } from '../../workflows/definitions.js';
 import { DEFAULT_VOTE_RULES, PUBLISHED_STEP_ORDER } from '../../workflows/domain.js';
-import { ceilingFor, checkDecision, checkLoanLimits, tallyVote } from '../../workflows/step-rules.js';
+import { ceilingFor, checkDecision, checkLoanLimits, tallyVote } from '../../workflows/rules/step-rules.js';
 
 const program: ProgramSnapshot = {
   id: 'p',

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { Worker } from '@temporalio/worker';
 import { describe, it } from 'vitest';
-import { WORKFLOWS_PATH } from '../../server/worker.js';
+import { WORKFLOWS_PATH } from '../../server/infra/worker.js';
 
 const historiesDir = new URL('../histories/', import.meta.url);
 const files = (await readdir(historiesDir)).filter((name) => name.endsWith('.json'));

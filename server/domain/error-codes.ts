@@ -1,0 +1,54 @@
+/**
+ * Every code a refusal can carry, in one list: the HTTP status table is declared over this union, so a new
+ * code cannot silently become a 500.
+ */
+import { WORKFLOW_REFUSAL_CODES } from '../../workflows/rules/transitions.js';
+import { FILE_ERROR_CODES } from './registry/types.js';
+
+/** The eligibility rules of a programme (see eligibility.ts), each with a bilingual message. */
+export const ELIGIBILITY_CODES = [
+  'BORROWER_UNDER_18',
+  'AMOUNT_OVER_CEILING',
+  'TERM_OVER_MAXIMUM',
+  'CATEGORY_NOT_ELIGIBLE',
+  'NOT_ON_WARD_LIST',
+  'LISTED_CATEGORY_MISMATCH',
+  'LISTING_EXPIRED',
+  'OPEN_APPLICATION_EXISTS',
+  'OVERDUE_DEBT',
+] as const;
+export type EligibilityCode = (typeof ELIGIBILITY_CODES)[number];
+
+/** Refusals raised by the server itself: request shape, authentication, scope, reference data. */
+export const REQUEST_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT_OF_INTEREST',
+  'RATE_LIMITED',
+  'NOT_FOUND',
+  'INVALID_SCOPE',
+  'USERNAME_TAKEN',
+  'PROGRAM_EXISTS',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'TEMPORAL_UNAVAILABLE',
+  'IDEMPOTENCY_IN_FLIGHT',
+  'IDEMPOTENCY_KEY_REUSED',
+  'UNKNOWN_PROGRAM',
+  'UNKNOWN_WARD',
+  'UNKNOWN_GROUP',
+  'GROUP_NOT_IN_WARD',
+] as const;
+
+export const ERROR_CODES = [
+  ...REQUEST_CODES,
+  ...WORKFLOW_REFUSAL_CODES,
+  ...ELIGIBILITY_CODES,
+  ...FILE_ERROR_CODES,
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && KNOWN.has(code);

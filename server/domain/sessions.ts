@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { PrismaClient } from '../../prisma/generated/client.js';
+import type { Actor } from '../../workflows/definitions.js';
+import type { Role } from '../../workflows/domain.js';
+import { scopeOf } from './access.js';
+import { AppError } from './errors.js';
+import { verifyPassword } from '../infra/passwords.js';
+
+export interface Officer {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  wardCode: string | null;
+  associationCode: string | null;
+  groupCode: string | null;
+  bankOfficeCode: string | null;
+  citizenId: string | null;
+}
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export async function login(
+  prisma: PrismaClient,
+  credentials: { username: string; password: string },
+  ttlMinutes: number,
+): Promise<{ token: string; expiresAt: Date; role: Role }> {
+  const account = await prisma.officerAccount.findUnique({ where: { username: credentials.username } });
+  // The same answer for an unknown user, a wrong password and a disabled account.
+  const valid = account !== null && (await verifyPassword(credentials.password, account.passwordHash));
+  if (!account || !valid || account.disabled) throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
+  await prisma.authSession.create({ data: { tokenHash: hashToken(token), accountId: account.id, expiresAt } });
+  return { token, expiresAt, role: account.role as Role };
+}
+
+export async function logout(prisma: PrismaClient, token: string): Promise<void> {
+  await prisma.authSession.updateMany({
+    where: { tokenHash: hashToken(token), revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+}
+
+/** The officer a live session token belongs to; null for an unknown, revoked or expired token or a disabled account. */
+export async function officerForToken(prisma: PrismaClient, token: string): Promise<Officer | null> {
+  const session = await prisma.authSession.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { account: true },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= new Date() || session.account.disabled) return null;
+  const { account } = session;
+  return {
+    id: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    role: account.role as Role,
+    wardCode: account.wardCode,
+    associationCode: account.associationCode,
+    groupCode: account.groupCode,
+    bankOfficeCode: account.bankOfficeCode,
+    citizenId: account.citizenId,
+  };
+}
+
+export function actorOf(officer: Officer): Actor {
+  return { username: officer.username, role: officer.role, displayName: officer.displayName, scope: scopeOf(officer) };
+}

@@ -1,0 +1,84 @@
+import type { Client } from '@temporalio/client';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { PrismaClient } from '../../prisma/generated/client.js';
+import { authenticate } from './middleware/auth.js';
+import { notFound } from '../domain/errors.js';
+import { errorMiddleware } from './middleware/error-handler.js';
+import { rejectUnsafeText } from './middleware/safe-text.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { applicationRoutes } from './routes/applications.js';
+import { authRoutes } from './routes/auth.js';
+import { referenceRoutes } from './routes/reference.js';
+import { adminRoutes } from './routes/admin.js';
+import { debtRoutes } from './routes/debts.js';
+import { statusRoutes } from './routes/status.js';
+import { rateLimit, type RateLimitRule } from './middleware/rate-limit.js';
+import { idempotency } from './middleware/idempotency.js';
+import { registryToday } from '../domain/registry/store.js';
+import { readRegistryUpload, registryRoutes } from './routes/registry.js';
+
+export interface AppDeps {
+  prisma: PrismaClient;
+  client: Client;
+  taskQueue: string;
+  tokenTtlMinutes: number;
+  /** Per client address: logins, and the applicant's status lookup (which guesses would target). */
+  rateLimits: { login: RateLimitRule; statusLookup: RateLimitRule };
+  /** Today in Vietnam (YYYY-MM-DD), as the household registry judges dates; tests fix it. */
+  today?: () => string;
+  /** Express `trust proxy`: set when a reverse proxy gives the client address in X-Forwarded-For. */
+  trustProxy?: boolean | number | string;
+  log: (message: string, error?: unknown) => void;
+}
+
+async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
+  try {
+    await check();
+    return 'up';
+  } catch {
+    return 'down';
+  }
+}
+
+/** Builds the HTTP application; it does not listen, so tests and entry points decide how to serve it. */
+export function createApp(deps: AppDeps): Express {
+  const { prisma, client } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
+  app.use(helmet());
+  app.use(express.json({ limit: '100kb' }));
+  app.use(rejectUnsafeText);
+
+  app.get('/health', async (_req, res) => {
+    const [database, temporal] = await Promise.all([
+      probe(() => prisma.$queryRaw`SELECT 1`),
+      probe(() => client.workflowService.getSystemInfo({})),
+    ]);
+    const healthy = database === 'up' && temporal === 'up';
+    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', database, temporal });
+  });
+
+  const openApi = buildOpenApiDocument();
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+
+  app.use('/api', authenticate(prisma));
+  // The uploaded file is read before the Idempotency-Key middleware, which hashes every POST body.
+  app.use('/api/wards/:ward/registry/import', readRegistryUpload());
+  app.use('/api', idempotency(prisma, deps.log));
+  app.use('/api', authRoutes(prisma, deps.tokenTtlMinutes, rateLimit(deps.rateLimits.login)));
+  app.use('/api', referenceRoutes(prisma));
+  app.use('/api', applicationRoutes({ prisma, client, taskQueue: deps.taskQueue }));
+  app.use('/api', statusRoutes(prisma, rateLimit(deps.rateLimits.statusLookup)));
+  app.use('/api', adminRoutes(prisma));
+  app.use('/api', registryRoutes(prisma, deps.today ?? registryToday));
+  app.use('/api', debtRoutes(prisma));
+  app.use(() => {
+    throw notFound('Route');
+  });
+  app.use(errorMiddleware(deps.log));
+  return app;
+}

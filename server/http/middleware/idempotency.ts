@@ -1,0 +1,123 @@
+/**
+ * `Idempotency-Key` on every POST: the first answer is kept for 24 hours and a retry with the same key gets it
+ * back (status and body, plus `Idempotent-Replay: true`) without running again. The key belongs to the caller
+ * (officer account or "anonymous"), the method and the path; the same key with another request is refused.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
+import { currentOfficer } from './auth.js';
+import { AppError } from '../../domain/errors.js';
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const REPLAY_HEADER = 'Idempotent-Replay';
+const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
+const TTL_MS = 24 * 60 * 60 * 1000;
+/** A first request still "in flight" after this long died with its process: a retry may run again. */
+const ABANDONED_AFTER_MS = 10 * 60 * 1000;
+/**
+ * Not kept: a login's answer is a bearer token, which is stored nowhere in clear (and a second login is
+ * harmless anyway).
+ */
+const EXCLUDED_PATHS: ReadonlySet<string> = new Set(['/api/auth/login']);
+
+/** 2xx and 4xx answers are final; 5xx and 429 are not, so a retry must run again. */
+const isFinal = (status: number): boolean =>
+  (status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 429);
+
+function requestHash(req: Request, salt: string): string {
+  const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+  const body: unknown = req.body;
+  const hash = createHash('sha256').update(salt).update('\n').update(query).update('\n');
+  if (Buffer.isBuffer(body)) hash.update(body);
+  else if (body !== undefined) hash.update(JSON.stringify(body));
+  return hash.digest('hex');
+}
+
+type Log = (message: string, error?: unknown) => void;
+
+/** Records the answer before it is sent, so a retry right after the first answer finds it. */
+function keepAnswer(prisma: PrismaClient, res: Response, id: string, log: Log): void {
+  let kept = false;
+  const store = async (status: number, body: unknown) => {
+    try {
+      if (isFinal(status)) {
+        const json = body === undefined ? {} : { body: body as Prisma.InputJsonValue };
+        await prisma.idempotencyKey.update({ where: { id }, data: { status, ...json } });
+      } else {
+        await prisma.idempotencyKey.deleteMany({ where: { id } });
+      }
+    } catch (error) {
+      log('Could not keep the answer of an idempotent request', error);
+    }
+  };
+  const json = res.json.bind(res);
+  res.json = (body: unknown) => {
+    if (kept) return json(body);
+    kept = true;
+    void store(res.statusCode, body).then(() => json(body));
+    return res;
+  };
+  // Answers without a JSON body (204) are kept once sent.
+  res.on('finish', () => {
+    if (kept) return;
+    kept = true;
+    void store(res.statusCode, undefined);
+  });
+}
+
+export function idempotency(prisma: PrismaClient, log: Log): RequestHandler {
+  return async (req, res, next) => {
+    const key = req.header(IDEMPOTENCY_HEADER);
+    const path = req.originalUrl.split('?')[0] ?? '';
+    if (req.method !== 'POST' || key === undefined || EXCLUDED_PATHS.has(path)) return next();
+    if (!KEY_FORMAT.test(key)) {
+      const message = 'Idempotency-Key must be 1 to 200 visible ASCII characters';
+      throw new AppError('VALIDATION_FAILED', message, [{ path: IDEMPOTENCY_HEADER, message }]);
+    }
+    const caller = currentOfficer(res)?.id ?? 'anonymous';
+    const where = { key_caller_method_path: { key, caller, method: req.method, path } };
+    const now = Date.now();
+    // Expired keys are deleted lazily; an abandoned first attempt (its process died) frees its key too.
+    await prisma.idempotencyKey.deleteMany({
+      where: {
+        OR: [
+          { expiresAt: { lte: new Date(now) } },
+          {
+            key,
+            caller,
+            method: req.method,
+            path,
+            status: null,
+            createdAt: { lte: new Date(now - ABANDONED_AFTER_MS) },
+          },
+        ],
+      },
+    });
+    const salt = randomBytes(16).toString('hex');
+    const fresh = {
+      ...where.key_caller_method_path,
+      requestHash: requestHash(req, salt),
+      salt,
+      expiresAt: new Date(now + TTL_MS),
+    };
+    const { count } = await prisma.idempotencyKey.createMany({ data: [fresh], skipDuplicates: true });
+    const row = await prisma.idempotencyKey.findUnique({ where });
+    if (!row) throw new AppError('IDEMPOTENCY_IN_FLIGHT', 'A request with this Idempotency-Key is in progress');
+    if (count === 1 && row.salt === salt) {
+      keepAnswer(prisma, res, row.id, log);
+      return next();
+    }
+    if (row.requestHash !== requestHash(req, row.salt)) {
+      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request', [
+        { path: IDEMPOTENCY_HEADER, message: 'already used for a different request' },
+      ]);
+    }
+    if (row.status === null) {
+      throw new AppError('IDEMPOTENCY_IN_FLIGHT', 'A request with this Idempotency-Key is still in progress');
+    }
+    res.status(row.status).set(REPLAY_HEADER, 'true');
+    if (row.body === null) res.end();
+    else res.json(row.body);
+  };
+}

@@ -1,0 +1,407 @@
+/** The OpenAPI document, generated from the same zod schemas that parse requests and shape responses. */
+import { z } from 'zod';
+import { STEP_NAMES } from '../../workflows/domain.js';
+import { IDEMPOTENCY_HEADER } from './middleware/idempotency.js';
+import { AuditEntryView } from '../domain/audit.js';
+import { OfficerView } from '../domain/officers.js';
+import { CalendarYearBody } from './routes/admin.js';
+import { MeView } from './routes/auth.js';
+import { DebtQuery, DebtView, NewDebtBody } from './routes/debts.js';
+import { NewProgramBody, ProgramDefinition } from './routes/programs-admin.js';
+import {
+  AssociationView,
+  CalendarDayView,
+  CalendarQuery,
+  GroupView,
+  ProgramView,
+  WardView,
+} from './routes/reference.js';
+import {
+  REGISTRY_MEDIA_TYPES,
+  RegistryCheckView,
+  RegistryImportResult,
+  RegistryListingView,
+} from './routes/registry.js';
+import {
+  AmendApplicationBody,
+  AuditQuery,
+  CreateApplicationBody,
+  CreatedApplication,
+  DecisionBodies,
+  GroupsQuery,
+  ListApplicationsQuery,
+  LoginBody,
+  LoginResponse,
+  NewOfficerBody,
+  OfficerPatchBody,
+  OfficersQuery,
+  PasswordResetBody,
+  RegistryExportQuery,
+  RegistryImportQuery,
+  RegistryLookupQuery,
+  WithdrawBody,
+} from './schemas.js';
+import { StatusView } from './views/status-view.js';
+import { ApplicationPage, ApplicationView, InboxView } from './views/application-view.js';
+
+interface Operation {
+  method: 'get' | 'post' | 'patch' | 'put';
+  path: string;
+  summary: string;
+  auth: 'officer' | 'none' | 'officer-or-applicant';
+  body?: z.ZodType;
+  /** A file as the body, in one of these media types. */
+  upload?: readonly string[];
+  query?: z.ZodObject;
+  response?: z.ZodType;
+  /** A file as the answer, in one of these media types. */
+  download?: readonly string[];
+  status?: number;
+}
+
+const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+const OPERATIONS: Operation[] = [
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Log in; returns a bearer token',
+    auth: 'none',
+    body: LoginBody,
+    response: LoginResponse,
+  },
+  { method: 'post', path: '/api/auth/logout', summary: 'Revoke the current token', auth: 'officer', status: 204 },
+  { method: 'get', path: '/api/auth/me', summary: 'The logged-in officer', auth: 'officer', response: MeView },
+  {
+    method: 'get',
+    path: '/api/programs',
+    summary: 'Loan programmes (newest version of each)',
+    auth: 'none',
+    response: z.array(ProgramView),
+  },
+  {
+    method: 'get',
+    path: '/api/wards',
+    summary: 'Wards and their transaction points',
+    auth: 'none',
+    response: z.array(WardView),
+  },
+  {
+    method: 'get',
+    path: '/api/associations',
+    summary: 'Mass organisations',
+    auth: 'none',
+    response: z.array(AssociationView),
+  },
+  {
+    method: 'get',
+    path: '/api/groups',
+    summary: 'Savings and loan groups',
+    auth: 'none',
+    query: GroupsQuery,
+    response: z.array(GroupView),
+  },
+  {
+    method: 'post',
+    path: '/api/applications',
+    summary: 'Submit form 01/TD',
+    auth: 'none',
+    body: CreateApplicationBody,
+    response: CreatedApplication,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/applications',
+    summary: 'List applications (paged)',
+    auth: 'officer',
+    query: ListApplicationsQuery,
+    response: ApplicationPage,
+  },
+  {
+    method: 'get',
+    path: '/api/applications/{id}',
+    summary: 'One application with its full history',
+    auth: 'officer',
+    response: ApplicationView,
+  },
+  {
+    method: 'patch',
+    path: '/api/applications/{id}',
+    summary: 'Amend a returned application',
+    auth: 'officer-or-applicant',
+    body: AmendApplicationBody,
+    response: ApplicationView,
+  },
+  {
+    method: 'post',
+    path: '/api/applications/{id}/withdraw',
+    summary: 'Withdraw before disbursement',
+    auth: 'officer-or-applicant',
+    body: WithdrawBody,
+    response: ApplicationView,
+  },
+  ...STEP_NAMES.flatMap((step): Operation[] => [
+    {
+      method: 'post',
+      path: `/api/applications/{id}/steps/${step}/start`,
+      summary: `Take step ${step}`,
+      auth: 'officer',
+      response: ApplicationView,
+    },
+    {
+      method: 'post',
+      path: `/api/applications/{id}/steps/${step}/decision`,
+      summary: `Record the decision of step ${step}`,
+      auth: 'officer',
+      body: DecisionBodies[step],
+      response: ApplicationView,
+    },
+  ]),
+  {
+    method: 'post',
+    path: '/api/wards/{ward}/registry/import',
+    summary: "Import the ward's household list (CSV or XLSX, as the file's bytes; the ward's own officers only)",
+    auth: 'officer',
+    upload: REGISTRY_MEDIA_TYPES,
+    query: RegistryImportQuery,
+    response: RegistryImportResult,
+  },
+  {
+    method: 'get',
+    path: '/api/wards/{ward}/registry/export',
+    summary: "Export the ward's household list in the import format (the ward's own officers only)",
+    auth: 'officer',
+    query: RegistryExportQuery,
+    download: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  },
+  {
+    method: 'get',
+    path: '/api/wards/{ward}/registry/households',
+    summary: "What the ward's household list says about a citizen id (the ward's own officers only)",
+    auth: 'officer',
+    query: RegistryLookupQuery,
+    response: RegistryListingView,
+  },
+  {
+    method: 'get',
+    path: '/api/applications/{id}/registry-check',
+    summary: "What the ward's list says about the applicant, with a pre-filled ward-verification decision",
+    auth: 'officer',
+    response: RegistryCheckView,
+  },
+  {
+    method: 'get',
+    path: '/api/status/{code}',
+    summary: "The applicant's view of their application",
+    auth: 'none',
+    response: StatusView,
+  },
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Whether Temporal and the database answer (200, else 503)',
+    auth: 'none',
+    response: z.object({
+      status: z.enum(['ok', 'degraded']),
+      database: z.enum(['up', 'down']),
+      temporal: z.enum(['up', 'down']),
+    }),
+  },
+  { method: 'get', path: '/openapi.json', summary: 'This document', auth: 'none' },
+  {
+    method: 'get',
+    path: '/api/inbox',
+    summary: 'What waits on me, oldest first',
+    auth: 'officer',
+    response: InboxView,
+  },
+  {
+    method: 'get',
+    path: '/api/applications/{id}/audit',
+    summary: 'The audit trail (add ?format=csv for a CSV export)',
+    auth: 'officer',
+    query: AuditQuery,
+    response: z.object({ code: z.string(), entries: z.array(AuditEntryView) }),
+  },
+  {
+    method: 'get',
+    path: '/api/calendar',
+    summary: 'Holidays and make-up working days of a year',
+    auth: 'none',
+    query: CalendarQuery,
+    response: z.array(CalendarDayView),
+  },
+  {
+    method: 'put',
+    path: '/api/admin/calendar/{year}',
+    summary: "Replace a year's calendar (admin)",
+    auth: 'officer',
+    body: CalendarYearBody,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/officers',
+    summary: 'Officer accounts (admin)',
+    auth: 'officer',
+    query: OfficersQuery,
+    response: z.array(OfficerView),
+  },
+  {
+    method: 'post',
+    path: '/api/admin/officers',
+    summary: 'Create an officer (admin)',
+    auth: 'officer',
+    body: NewOfficerBody,
+    response: OfficerView,
+    status: 201,
+  },
+  {
+    method: 'patch',
+    path: '/api/admin/officers/{username}',
+    summary: 'Change role, scope or profile (admin)',
+    auth: 'officer',
+    body: OfficerPatchBody,
+    response: OfficerView,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/officers/{username}/disable',
+    summary: 'Disable an account (admin)',
+    auth: 'officer',
+    response: OfficerView,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/officers/{username}/enable',
+    summary: 'Enable an account (admin)',
+    auth: 'officer',
+    response: OfficerView,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/officers/{username}/reset-password',
+    summary: 'Set a new password (admin)',
+    auth: 'officer',
+    body: PasswordResetBody,
+    response: OfficerView,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/programs',
+    summary: 'Create a programme (admin)',
+    auth: 'officer',
+    body: NewProgramBody,
+    status: 201,
+  },
+  {
+    method: 'put',
+    path: '/api/admin/programs/{code}',
+    summary: 'Add a version of a programme (admin)',
+    auth: 'officer',
+    body: ProgramDefinition,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/programs/{code}/versions',
+    summary: 'All versions of a programme (admin)',
+    auth: 'officer',
+  },
+  {
+    method: 'get',
+    path: '/api/overdue-debts',
+    summary: "A person's overdue debt (bank)",
+    auth: 'officer',
+    query: DebtQuery,
+    response: z.array(DebtView),
+  },
+  {
+    method: 'post',
+    path: '/api/overdue-debts',
+    summary: 'Record overdue debt (bank)',
+    auth: 'officer',
+    body: NewDebtBody,
+    response: DebtView,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/overdue-debts/{id}/clear',
+    summary: 'Clear recorded overdue debt (bank)',
+    auth: 'officer',
+    response: DebtView,
+  },
+];
+
+function parametersOf(op: Operation): unknown[] {
+  const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  const queryParams = op.query
+    ? Object.entries(op.query.shape).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: false,
+        schema: z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }),
+      }))
+    : [];
+  const headerParams =
+    op.method === 'post'
+      ? [
+          {
+            name: IDEMPOTENCY_HEADER,
+            in: 'header',
+            required: false,
+            description: 'A retry with the same key gets the first answer back (24 hours); see the README.',
+            schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7E]+$' },
+          },
+        ]
+      : [];
+  return [...pathParams, ...queryParams, ...headerParams];
+}
+
+const json = (schema: z.ZodType, io: 'input' | 'output') => ({
+  'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) },
+});
+
+const binary = (types: readonly string[]) =>
+  Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
+
+export function buildOpenApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const success = String(op.status ?? 200);
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      ...(op.auth === 'officer' ? { security: [{ bearer: [] }] } : {}),
+      ...(op.auth === 'officer-or-applicant' ? { security: [{ bearer: [] }, {}] } : {}),
+      parameters: parametersOf(op),
+      ...(op.body ? { requestBody: { required: true, content: json(op.body, 'input') } } : {}),
+      ...(op.upload ? { requestBody: { required: true, content: binary(op.upload) } } : {}),
+      responses: {
+        [success]: {
+          description: 'Success',
+          ...(op.response ? { content: json(op.response, 'output') } : {}),
+          ...(op.download ? { content: binary(op.download) } : {}),
+        },
+        default: { description: 'Error (400, 401, 403, 404, 409, 422)', content: json(ErrorBody, 'output') },
+      },
+    };
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Policy-loan approval API', version: '0.1.0' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}

@@ -1,0 +1,101 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { PrismaClient } from '../../../prisma/generated/client.js';
+import { listCurrentPrograms } from '../../domain/programmes.js';
+import { GroupsQuery } from '../schemas.js';
+
+const Label = z.object({ vi: z.string(), en: z.string() });
+
+export const ProgramView = z.object({
+  code: z.string(),
+  version: z.number().int(),
+  name: Label,
+  ceilingVnd: z.number().int(),
+  ceilingPerMonthVnd: z.number().int().nullable(),
+  annualRatePercent: z.string(),
+  maxTermMonths: z.number().int(),
+  stepOrder: z.array(z.string()),
+  eligibleCategories: z.array(z.string()),
+  voteRules: z.object({
+    quorum: z.object({ numerator: z.number(), denominator: z.number() }),
+    approval: z.object({ numerator: z.number(), denominator: z.number() }),
+  }),
+  /** Working days per step; disbursement is due on the ward's transaction day. */
+  deadlines: z.record(z.string(), z.number().int()),
+  graceWorkingDays: z.number().int(),
+});
+export const WardView = z.object({
+  code: z.string(),
+  name: z.string(),
+  district: z.string(),
+  province: z.string(),
+  transactionPoint: z.string(),
+});
+export const AssociationView = z.object({ code: z.string(), name: Label });
+export const GroupView = z.object({
+  code: z.string(),
+  name: z.string(),
+  village: z.string(),
+  wardCode: z.string(),
+  associationCode: z.string(),
+  associationName: Label,
+  memberCount: z.number().int(),
+});
+
+export function referenceRoutes(prisma: PrismaClient): Router {
+  const router = Router();
+
+  router.get('/programs', async (_req, res) => {
+    const programs = await listCurrentPrograms(prisma);
+    res.json(z.array(ProgramView).parse(programs.map((p) => ({ ...p, name: { vi: p.nameVi, en: p.nameEn } }))));
+  });
+
+  router.get('/wards', async (_req, res) => {
+    const wards = await prisma.ward.findMany({ orderBy: { code: 'asc' } });
+    res.json(z.array(WardView).parse(wards));
+  });
+
+  router.get('/associations', async (_req, res) => {
+    const rows = await prisma.massOrganisation.findMany({ orderBy: { code: 'asc' } });
+    res.json(z.array(AssociationView).parse(rows.map((r) => ({ code: r.code, name: { vi: r.nameVi, en: r.nameEn } }))));
+  });
+
+  router.get('/groups', async (req, res) => {
+    const { ward } = GroupsQuery.parse(req.query);
+    const groups = await prisma.savingsGroup.findMany({
+      where: ward ? { wardCode: ward } : {},
+      orderBy: { code: 'asc' },
+      include: { association: true, _count: { select: { members: { where: { leftOn: null } } } } },
+    });
+    res.json(
+      z.array(GroupView).parse(
+        groups.map((g) => ({
+          ...g,
+          associationName: { vi: g.association.nameVi, en: g.association.nameEn },
+          memberCount: g._count.members,
+        })),
+      ),
+    );
+  });
+
+  router.get('/calendar', async (req, res) => {
+    const { year } = CalendarQuery.parse(req.query);
+    const days = await prisma.calendarDay.findMany({ where: { year }, orderBy: { date: 'asc' } });
+    res.json(
+      z.array(CalendarDayView).parse(days.map((day) => ({ ...day, date: day.date.toISOString().slice(0, 10) }))),
+    );
+  });
+
+  return router;
+}
+
+export const CalendarQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const CalendarDayView = z.object({
+  date: z.string(),
+  working: z.boolean(),
+  kind: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  source: z.string(),
+});

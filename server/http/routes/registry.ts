@@ -1,0 +1,285 @@
+import { createHash } from 'node:crypto';
+import express, { Router, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import type { PrismaClient } from '../../../prisma/generated/client.js';
+import { findApplication } from '../../domain/applications.js';
+import type { Officer } from '../../domain/sessions.js';
+import { requireOfficer } from '../middleware/auth.js';
+import { AppError } from '../../domain/errors.js';
+import { formatDate } from '../../domain/registry/dates.js';
+import { categoryLabel } from '../../domain/registry/format.js';
+import {
+  isFileErrorCode,
+  RegistryHousehold,
+  parseRegistryFile,
+  writeRegistryCsv,
+  writeRegistryXlsx,
+} from '../../domain/registry/index.js';
+import { findListing, importRegistry, loadRegistry, type CitizenListing } from '../../domain/registry/store.js';
+import {
+  ApplicationParams,
+  HouseholdCategory,
+  Outcome,
+  RegistryExportQuery,
+  RegistryImportQuery,
+  RegistryLookupQuery,
+  WardParams,
+} from '../schemas.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const REGISTRY_MEDIA_TYPES = ['text/csv', 'text/plain', XLSX_TYPE, 'application/octet-stream'];
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+const ImportErrorView = z.object({
+  /** The spreadsheet's own row number; null for a conflict with the registry rather than with the file. */
+  row: z.number().int().nullable(),
+  sheet: z.string().optional(),
+  column: z.string().optional(),
+  householdId: z.string().optional(),
+  code: z.string(),
+  message: z.string(),
+});
+
+export const RegistryImportResult = z.object({
+  dryRun: z.boolean(),
+  fileName: z.string(),
+  format: z.string(),
+  encoding: z.string().nullable(),
+  dataRows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** Households on the ward's list that the file does not mention: an import never removes them. */
+  missing: z.number().int(),
+  rejectedRows: z.number().int(),
+  errors: z.array(ImportErrorView),
+});
+
+export const RegistryListingView = z.object({
+  citizenId: z.string(),
+  asOf: z.string(),
+  found: z.boolean(),
+  role: z.enum(['head', 'member']).nullable(),
+  household: RegistryHousehold.nullable(),
+  active: z.boolean(),
+  expired: z.boolean(),
+});
+
+export const RegistryCheckView = z.object({
+  applicationId: z.string(),
+  code: z.string(),
+  wardCode: z.string(),
+  citizenId: z.string(),
+  declaredCategory: HouseholdCategory,
+  asOf: z.string(),
+  registry: z.object({
+    found: z.boolean(),
+    role: z.enum(['head', 'member']).nullable(),
+    householdId: z.string().nullable(),
+    village: z.string().nullable(),
+    category: HouseholdCategory.nullable(),
+    listedOn: z.string().nullable(),
+    expiresOn: z.string().nullable(),
+    active: z.boolean(),
+    expired: z.boolean(),
+  }),
+  matchesDeclaredCategory: z.boolean().nullable(),
+  /** A ward-verification decision body the officer can send as it is, or change. */
+  prefill: z.object({
+    outcome: Outcome,
+    residenceConfirmed: z.boolean(),
+    listedCategory: HouseholdCategory,
+    reason: z.string().optional(),
+  }),
+});
+
+/**
+ * Only the ward's own officers keep and read its household list. Ward codes are public (GET /api/wards), so
+ * answering 403 rather than 404 to anyone else reveals nothing.
+ */
+function wardOfficer(res: Response, ward: string): Officer {
+  const officer = requireOfficer(res);
+  if (officer.role !== 'ward_officer' || officer.wardCode !== ward) {
+    throw new AppError('FORBIDDEN', "Only the ward's own officers keep its household list");
+  }
+  return officer;
+}
+
+/**
+ * Reads an uploaded list into a Buffer, after the access check so that nobody else can make the server read
+ * 10 MB. Mounted ahead of the Idempotency-Key middleware, which hashes the body.
+ */
+export function readRegistryUpload(): RequestHandler {
+  const raw = express.raw({ type: REGISTRY_MEDIA_TYPES, limit: MAX_FILE_BYTES });
+  return (req, res, next) => {
+    if (req.method !== 'POST') return next();
+    wardOfficer(res, WardParams.parse(req.params).ward);
+    raw(req, res, next);
+  };
+}
+
+/** `attachment; filename="ascii"; filename*=UTF-8''…` so every browser saves the Vietnamese name. */
+function attachment(name: string): string {
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+function uploadedName(header: string | undefined): string | undefined {
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header ?? '')?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // A malformed percent-encoding: fall back to the plain parameter.
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/i.exec(header ?? '')?.[1]?.trim();
+}
+
+type Category = z.infer<typeof HouseholdCategory>;
+
+function prefillFor(listing: CitizenListing, declared: Category) {
+  const h = listing.household;
+  if (!h) {
+    return {
+      outcome: 'reject' as const,
+      residenceConfirmed: false,
+      listedCategory: declared,
+      reason:
+        `Không có trong danh sách hộ của phường (CCCD ${listing.citizenId}). — ` +
+        `Not on the ward's household list (citizen id ${listing.citizenId}).`,
+    };
+  }
+  if (!listing.active) {
+    const since = listing.expired ? `hết hạn ngày ${formatDate(h.expiresOn)}` : `từ ${formatDate(h.listedOn)}`;
+    const en = listing.expired ? `expired on ${h.expiresOn}` : `only from ${h.listedOn}`;
+    return {
+      outcome: 'reject' as const,
+      residenceConfirmed: true,
+      listedCategory: h.category,
+      reason: `Hộ ${h.householdId} có tên trong danh sách nhưng ${since}. — Household ${h.householdId} is listed, ${en}.`,
+    };
+  }
+  if (h.category !== declared) {
+    return {
+      outcome: 'return' as const,
+      residenceConfirmed: true,
+      listedCategory: h.category,
+      reason:
+        `Danh sách của phường ghi hộ ${h.householdId} là "${categoryLabel(h.category)}", hồ sơ khai ` +
+        `"${categoryLabel(declared)}": đề nghị sửa lại. — The ward's list shows household ${h.householdId} as ` +
+        `${h.category}, the application declares ${declared}: please amend.`,
+    };
+  }
+  return { outcome: 'approve' as const, residenceConfirmed: true, listedCategory: h.category };
+}
+
+/** `today` gives the date in Vietnam (YYYY-MM-DD) that imports and listings are judged against. */
+export function registryRoutes(prisma: PrismaClient, today: () => string): Router {
+  const router = Router();
+
+  router.post('/wards/:ward/registry/import', async (req, res) => {
+    const { ward } = WardParams.parse(req.params);
+    const officer = wardOfficer(res, ward);
+    const query = RegistryImportQuery.parse(req.query);
+    if (!Buffer.isBuffer(req.body)) {
+      throw new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Send the file itself as the body, as ${REGISTRY_MEDIA_TYPES.join(', ')}`,
+      );
+    }
+    const contentType = req.header('content-type') ?? '';
+    const fileName = (query.fileName ?? uploadedName(req.header('content-disposition')) ?? 'upload')
+      .replace(/^.*[\\/]/, '')
+      .slice(0, 255);
+    const parsed = await parseRegistryFile(
+      { fileName, contentType, bytes: req.body },
+      { wardCode: ward, today: today() },
+    );
+    const fileError = parsed.errors.find((e) => isFileErrorCode(e.code));
+    if (fileError && isFileErrorCode(fileError.code)) {
+      const fields = parsed.errors.map((e) => ({ path: e.column ?? `row ${e.row}`, message: e.message }));
+      throw new AppError(fileError.code, fileError.message, fields);
+    }
+    const importedRows = parsed.households.reduce((n, h) => n + 1 + h.members.length, 0);
+    const file = {
+      fileName,
+      sha256: createHash('sha256').update(req.body).digest('hex'),
+      format: parsed.source.format,
+      encoding: parsed.source.encoding ?? null,
+    };
+    const counts = await importRegistry(prisma, {
+      wardCode: ward,
+      officer,
+      file,
+      households: parsed.households,
+      parseErrors: parsed.errors,
+      rejectedRows: parsed.source.dataRows - importedRows,
+      dryRun: query.dryRun,
+    });
+    res.json(
+      RegistryImportResult.parse({ dryRun: query.dryRun, ...file, dataRows: parsed.source.dataRows, ...counts }),
+    );
+  });
+
+  router.get('/wards/:ward/registry/export', async (req, res) => {
+    const { ward } = WardParams.parse(req.params);
+    wardOfficer(res, ward);
+    const { format } = RegistryExportQuery.parse(req.query);
+    const households = await loadRegistry(prisma, ward);
+    const bytes = format === 'xlsx' ? await writeRegistryXlsx(households) : writeRegistryCsv(households);
+    res
+      .type(format === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8')
+      .set('Content-Disposition', attachment(`Danh sách hộ ${ward} ${today()}.${format}`))
+      .send(Buffer.from(bytes));
+  });
+
+  router.get('/wards/:ward/registry/households', async (req, res) => {
+    const { ward } = WardParams.parse(req.params);
+    wardOfficer(res, ward);
+    const { citizenId, asOf } = RegistryLookupQuery.parse(req.query);
+    res.json(RegistryListingView.parse(await findListing(prisma, ward, citizenId, asOf ?? today())));
+  });
+
+  router.get('/applications/:id/registry-check', async (req, res) => {
+    const officer = requireOfficer(res);
+    const { id } = ApplicationParams.parse(req.params);
+    const ref = await findApplication(prisma, id, officer);
+    const app = await prisma.application.findUniqueOrThrow({
+      where: { id: ref.id },
+      select: { wardCode: true, householdCategory: true },
+    });
+    const declared = HouseholdCategory.parse(app.householdCategory);
+    const listing = await findListing(prisma, app.wardCode, ref.borrowerCitizenId, today());
+    const h = listing.household;
+    res.json(
+      RegistryCheckView.parse({
+        applicationId: ref.id,
+        code: ref.code,
+        wardCode: app.wardCode,
+        citizenId: ref.borrowerCitizenId,
+        declaredCategory: declared,
+        asOf: listing.asOf,
+        registry: {
+          found: listing.found,
+          role: listing.role,
+          householdId: h?.householdId ?? null,
+          village: h?.village ?? null,
+          category: h?.category ?? null,
+          listedOn: h?.listedOn ?? null,
+          expiresOn: h?.expiresOn ?? null,
+          active: listing.active,
+          expired: listing.expired,
+        },
+        matchesDeclaredCategory: h ? h.category === declared : null,
+        prefill: prefillFor(listing, declared),
+      }),
+    );
+  });
+
+  return router;
+}

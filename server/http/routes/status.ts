@@ -1,0 +1,31 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Router, type RequestHandler } from 'express';
+import type { PrismaClient } from '../../../prisma/generated/client.js';
+import { notFound } from '../../domain/errors.js';
+import { CodeParams, StatusQuery } from '../schemas.js';
+import { toStatusView } from '../views/status-view.js';
+import { applicationInclude } from '../views/application-view.js';
+
+function sameDigits(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * The applicant's window: the application code plus the last 4 digits of the borrower's citizen ID, as the
+ * `citizenIdLast4` query parameter or the `X-Citizen-Id-Last4` header. A wrong code and a wrong factor get
+ * the same 404, so neither can be probed on its own.
+ */
+export function statusRoutes(prisma: PrismaClient, limit: RequestHandler): Router {
+  const router = Router();
+  router.get('/status/:code', limit, async (req, res) => {
+    const { code } = CodeParams.parse(req.params);
+    const { citizenIdLast4 } = StatusQuery.parse({
+      citizenIdLast4: req.header('x-citizen-id-last4'),
+      ...req.query,
+    });
+    const row = await prisma.application.findUnique({ where: { code }, include: applicationInclude });
+    if (!row || !sameDigits(row.borrowerCitizenId.slice(-4), citizenIdLast4)) throw notFound('Application');
+    res.json(toStatusView(row));
+  });
+  return router;
+}

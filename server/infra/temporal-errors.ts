@@ -1,0 +1,36 @@
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { isErrorCode } from '../domain/error-codes.js';
+import { AppError } from '../domain/errors.js';
+
+/** Turns the workflow's typed refusals back into coded domain errors; anything else is rethrown. */
+export function toAppError(error: unknown): unknown {
+  if (
+    error instanceof WorkflowUpdateFailedError &&
+    error.cause instanceof ApplicationFailure &&
+    isErrorCode(error.cause.type)
+  ) {
+    const detail = error.cause.details?.[0] as { field?: string } | undefined;
+    const fields = detail?.field ? [{ path: detail.field, message: error.cause.message }] : [];
+    return new AppError(error.cause.type, error.cause.message, fields);
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    return new AppError('APPLICATION_ENDED', 'The application has ended');
+  }
+  if (error instanceof ServiceError) {
+    const code = (error.cause as { code?: number } | undefined)?.code;
+    // gRPC NOT_FOUND: the execution completed between our read of the status and the Update.
+    if (code === 5) return new AppError('APPLICATION_ENDED', 'The application has ended');
+    // UNAVAILABLE / DEADLINE_EXCEEDED: Temporal cannot be reached right now; nothing was changed.
+    if (code === 14 || code === 4) return new AppError('TEMPORAL_UNAVAILABLE', 'The workflow service is unavailable');
+  }
+  return error;
+}
+
+export async function translateWorkflowErrors<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toAppError(error);
+  }
+}

@@ -28,18 +28,21 @@ const WARDS = [
   {
     code: 'HOABINH',
     name: 'Phường Hòa Bình',
+    kind: 'phuong',
     transactionPoint: 'Điểm giao dịch xã Hòa Bình – Nhà văn hóa tổ dân phố 3',
     transactionDay: 17,
   },
   {
     code: 'TANLAP',
     name: 'Phường Tân Lập',
+    kind: 'phuong',
     transactionPoint: 'Điểm giao dịch phường Tân Lập – Trụ sở UBND phường',
     transactionDay: 10,
   },
   {
     code: 'DONGHUNG',
     name: 'Xã Đông Hưng',
+    kind: 'xa',
     transactionPoint: 'Điểm giao dịch xã Đông Hưng – Nhà văn hóa thôn Đông',
     transactionDay: 25,
   },

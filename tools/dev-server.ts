@@ -86,15 +86,19 @@ interface LaunchOptions {
 async function launch(cli: string, extraArgs: string[], port: number, options: LaunchOptions): Promise<TestTemporal> {
   const { log, showBanner, startupTimeoutMs } = options;
   const args = ['server', 'start-dev', '--ip', HOST, '--namespace', NAMESPACE, '--log-format', 'text'];
-  // Same dynamic config the SDK's ephemeral server uses: no version phone-home (no internet here)
-  // and Updates enabled, since human decisions are Updates.
+  // No version phone-home (no internet here). The dev server has one history shard, and its transfer queue
+  // polls at 20 per second per shard by default: every activity dispatch and the workflow task after an
+  // activity waited about 50 ms for it. One task-queue partition, so a poller never waits on an empty one.
   for (const value of [
     'frontend.enableServerVersionCheck=false',
-    'frontend.enableUpdateWorkflowExecution=true',
-    'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+    'history.transferProcessorMaxPollRPS=10000',
+    'matching.numTaskqueueReadPartitions=1',
+    'matching.numTaskqueueWritePartitions=1',
   ]) {
     args.push('--dynamic-config-value', value);
   }
+  // The server keeps one SQLite connection, so every persistence call is serialised: make each cheaper.
+  args.push('--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL');
   args.push('--log-level', 'warn', ...extraArgs);
   const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   // Shutdown and startup chatter (poll failures at WARN) is kept only for a failed start's error.

@@ -179,10 +179,13 @@ export interface DecideStepArgs {
 export interface AmendArgs {
   actor: Actor;
   changes: AmendmentChanges;
+  /** Required when an officer amends on the applicant's behalf; recorded with the amendment. */
+  reason?: string | undefined;
 }
 
 export interface WithdrawArgs {
   actor: Actor;
+  /** Required when an officer withdraws on the applicant's behalf. */
   reason?: string | undefined;
 }
 

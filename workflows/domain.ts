@@ -34,15 +34,6 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who may start and decide each step. */
-export const STEP_ROLES: Record<StepName, readonly Role[]> = {
-  'ward-verification': ['ward_officer'],
-  entrustment: ['association_officer'],
-  'group-vote': ['group_leader'],
-  'bank-approval': ['bank_credit_officer', 'bank_manager'],
-  disbursement: ['bank_credit_officer', 'bank_manager'],
-};
-
 export const ASSOCIATION_CODES = ['FARMERS', 'WOMEN', 'VETERANS', 'YOUTH'] as const;
 export type AssociationCode = (typeof ASSOCIATION_CODES)[number];
 

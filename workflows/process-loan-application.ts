@@ -12,6 +12,7 @@ import {
   type RecordedEvent,
 } from './definitions.js';
 import { deadlineFor, nextDeadlineEvent, type DeadlinePolicy } from './rules/deadlines.js';
+import { toVietnamDate } from './calendar/working-days.js';
 import { ENDED_STATUSES } from './domain.js';
 import type { DecisionContext } from './rules/step-rules.js';
 import {
@@ -75,13 +76,29 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     if (currentStep === 'disbursement') state.disbursementOn = state.deadline.dueOn;
   }
 
-  const context = (): DecisionContext => ({
-    program: input.program,
-    group: input.group,
-    request: state.request,
-    proposal: state.proposal,
-    approved: state.approved,
-  });
+  const submittedAt = new Date().toISOString();
+  /** The bank's confirmation is the last approval of bank approval in the history. */
+  const approvedAt = (): string | null =>
+    state.history.findLast((e) => e.type === 'STEP_DECIDED' && e.step === 'bank-approval' && e.outcome === 'approve')
+      ?.at ?? null;
+
+  // Dates are judged by the workflow's own clock, in Vietnam: deterministic on replay.
+  const context = (): DecisionContext => {
+    const approved = approvedAt();
+    return {
+      program: input.program,
+      group: input.group,
+      request: state.request,
+      proposal: state.proposal,
+      approved: state.approved,
+      dates: {
+        today: toVietnamDate(Date.now()),
+        submittedOn: toVietnamDate(Date.parse(state.history[0]?.at ?? submittedAt)),
+        approvedOn: approved ? toVietnamDate(Date.parse(approved)) : null,
+        scheduledDisbursementOn: state.disbursementOn,
+      },
+    };
+  };
 
   // A JSON copy: the sandbox has no structuredClone guarantee, and state is plain JSON anyway.
   const snapshot = (): ApplicationState => JSON.parse(JSON.stringify(state)) as ApplicationState;

@@ -1,6 +1,7 @@
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { NotificationIntent } from '../../workflows/definitions.js';
-import type { StepName } from '../../workflows/domain.js';
+import type { Role, StepName } from '../../workflows/domain.js';
+import { ROLE_SCOPE, STEP_AUTHORITY, type ScopeKind } from '../../workflows/rules/authority.js';
 
 interface ApplicationScope {
   wardCode: string;
@@ -10,19 +11,28 @@ interface ApplicationScope {
   borrowerEmail: string | null;
 }
 
-/** The officers who act on a step, within the application's ward, association or group. */
-function officerFilter(step: StepName, app: ApplicationScope): Prisma.OfficerAccountWhereInput {
-  switch (step) {
-    case 'ward-verification':
-      return { role: 'ward_officer', wardCode: app.wardCode };
-    case 'entrustment':
-      return { role: 'association_officer', wardCode: app.wardCode, associationCode: app.associationCode };
-    case 'group-vote':
-      return { role: 'group_leader', groupCode: app.groupCode };
-    case 'bank-approval':
-    case 'disbursement':
-      return { role: { in: ['bank_credit_officer', 'bank_manager'] }, bankOfficeCode: app.bankOfficeCode ?? '' };
+/** Officer accounts whose scope covers the application. */
+function inScope(kind: ScopeKind, app: ApplicationScope): Prisma.OfficerAccountWhereInput {
+  switch (kind) {
+    case 'ward':
+      return { wardCode: app.wardCode };
+    case 'association':
+      return { wardCode: app.wardCode, associationCode: app.associationCode };
+    case 'group':
+      return { groupCode: app.groupCode };
+    case 'bank-office':
+      return { bankOfficeCode: app.bankOfficeCode ?? '' };
   }
+}
+
+/** The officers who act on a step, within the application's ward, association, group or bank office. */
+function officerFilter(step: StepName, app: ApplicationScope): Prisma.OfficerAccountWhereInput {
+  return {
+    OR: STEP_AUTHORITY[step].roles.flatMap((role: Role) => {
+      const kind = ROLE_SCOPE[role];
+      return kind ? [{ role, ...inScope(kind, app) }] : [];
+    }),
+  };
 }
 
 /** Resolves intents to addresses, in a stable order and without duplicates. */
@@ -56,14 +66,12 @@ export async function resolveRecipients(
  * the entrusted check and the group's meeting, the bank office head for the bank's steps.
  */
 function supervisingScope(step: StepName, app: ApplicationScope): string {
-  switch (step) {
-    case 'ward-verification':
+  switch (STEP_AUTHORITY[step].supervisor) {
+    case 'ward':
       return `ward:${app.wardCode}`;
-    case 'entrustment':
-    case 'group-vote':
+    case 'association':
       return `association:${app.associationCode}`;
-    case 'bank-approval':
-    case 'disbursement':
+    case 'bank-office':
       return `bank-office:${app.bankOfficeCode ?? ''}`;
   }
 }

@@ -7,7 +7,7 @@ import type { PrismaClient } from '../../prisma/generated/client.js';
 import { toVietnamDate } from '../../workflows/calendar/working-days.js';
 import type { ProgramSnapshot } from '../../workflows/definitions.js';
 import { CATEGORY_LABELS, type HouseholdCategory } from '../../workflows/domain.js';
-import { checkLoanLimits } from '../../workflows/rules/step-rules.js';
+import { checkLoanLimits, isCategoryEligible } from '../../workflows/rules/step-rules.js';
 import type { EligibilityCode } from './error-codes.js';
 import { AppError } from './errors.js';
 import { findListing } from './registry/store.js';
@@ -49,7 +49,7 @@ function limitFailures(input: EligibilityInput): RuleFailure[] {
       en: limits.message,
     });
   }
-  if (!input.program.eligibleCategories.includes(input.householdCategory)) {
+  if (!isCategoryEligible(input.program, input.householdCategory)) {
     failures.push({
       code: 'CATEGORY_NOT_ELIGIBLE',
       field: 'householdCategory',
@@ -81,7 +81,7 @@ async function listFailures(prisma: PrismaClient, input: EligibilityInput, today
   }
   const failures: RuleFailure[] = [];
   const listed = listing.household.category;
-  if (listed !== input.householdCategory || !input.program.eligibleCategories.includes(listed)) {
+  if (listed !== input.householdCategory || !isCategoryEligible(input.program, listed)) {
     failures.push({
       code: 'LISTED_CATEGORY_MISMATCH',
       field: 'householdCategory',

@@ -71,8 +71,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', idempotency(prisma, deps.log));
   app.use('/api', authRoutes(prisma, deps.tokenTtlMinutes, rateLimit(deps.rateLimits.login)));
   app.use('/api', referenceRoutes(prisma));
-  app.use('/api', applicationRoutes({ prisma, client, taskQueue: deps.taskQueue }));
-  app.use('/api', statusRoutes(prisma, rateLimit(deps.rateLimits.statusLookup)));
+  // One budget per client address for every proof by citizen ID: the status lookup, and withdraw and amend.
+  const applicantLimit = rateLimit(deps.rateLimits.statusLookup);
+  app.use('/api', applicationRoutes({ prisma, client, taskQueue: deps.taskQueue }, applicantLimit));
+  app.use('/api', statusRoutes(prisma, applicantLimit));
   app.use('/api', adminRoutes(prisma));
   app.use('/api', registryRoutes(prisma, deps.today ?? registryToday));
   app.use('/api', debtRoutes(prisma));

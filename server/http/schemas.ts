@@ -12,6 +12,7 @@ import {
   ROLES,
   STEP_NAMES,
 } from '../../workflows/domain.js';
+import { DISBURSEMENT_FIELDS, checkReason } from '../../workflows/rules/step-rules.js';
 
 /** Non-empty text that PostgreSQL can store: no NUL, no unpaired surrogate (paths and ids included). */
 const text = (max: number) => z.string().trim().min(1).max(max).refine(isSafeText, 'invalid text');
@@ -68,8 +69,11 @@ export const CreatedApplication = z.object({
   currentStep: StepParam.nullable(),
 });
 
-/** An applicant acting without an officer token proves who they are with the full citizen ID. */
-const ApplicantProof = { citizenId: CitizenId.optional() };
+/**
+ * An applicant acting without an officer token proves who they are with the full citizen ID; an officer acting
+ * on their behalf gives a reason instead.
+ */
+const ApplicantProof = { citizenId: CitizenId.optional(), reason: text(1000).optional() };
 
 export const AmendApplicationBody = z.strictObject({
   ...ApplicantProof,
@@ -84,18 +88,18 @@ export const AmendApplicationBody = z.strictObject({
 });
 export type AmendApplicationBody = z.infer<typeof AmendApplicationBody>;
 
-export const WithdrawBody = z.strictObject({ ...ApplicantProof, reason: text(1000).optional() });
+export const WithdrawBody = z.strictObject({ ...ApplicantProof });
 export type WithdrawBody = z.infer<typeof WithdrawBody>;
 
 const reason = text(2000).optional();
 
+/** The workflow's own rule, checked early so a form gets every field message at once. */
 function requireReason(value: { outcome: string; reason?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (value.outcome !== 'approve' && !value.reason) {
-    ctx.addIssue({ code: 'custom', path: ['reason'], message: `A reason is required to ${value.outcome}` });
-  }
+  const missing = checkReason(value.outcome, value.reason);
+  if (missing) ctx.addIssue({ code: 'custom', path: ['reason'], message: missing.message });
 }
 
-function requireOnApprove<T extends { outcome: string }>(keys: (keyof T & string)[]) {
+function requireOnApprove<T extends { outcome: string }>(keys: readonly (keyof T & string)[]) {
   return (value: T, ctx: z.RefinementCtx): void => {
     if (value.outcome !== 'approve') return;
     for (const key of keys) {
@@ -147,7 +151,7 @@ export const DecisionBodies = {
       transactionPoint: text(300).optional(),
     })
     .superRefine(requireReason)
-    .superRefine(requireOnApprove(['amount', 'disbursedOn', 'transactionPoint'])),
+    .superRefine(requireOnApprove(DISBURSEMENT_FIELDS)),
 } as const;
 
 export const ApplicationParams = z.object({ id: text(100) });

@@ -214,21 +214,26 @@ const TABLE: Row[] = [
     call: async (ctx, c) => ctx.stack.api('GET', `/api/applications/${ctx.subject.id}/audit`, await as(ctx, c)),
   },
   {
-    // In scope, the request reaches the workflow, which refuses it: the application is not returned (409).
+    // Officers amend only on the applicant's behalf, and no bank role amends (403). In scope, the request reaches
+    // the workflow, which refuses it: the application is not returned (409). Without a session and without the
+    // borrower's citizen ID the caller learns nothing, not even that the application exists (404).
     route: 'PATCH /api/applications/:id',
-    expected: scoped(409),
+    expected: scoped(409, ['ward-in', 'assoc-in', 'group-in'], 404),
     call: async (ctx, c) =>
       ctx.stack.api('PATCH', `/api/applications/${ctx.subject.id}`, {
-        body: { purpose: 'Chăn nuôi lợn' },
+        body: { purpose: 'Chăn nuôi lợn', reason: 'Hộ vay nhờ sửa mục đích vay' },
         ...(await as(ctx, c)),
       }),
   },
   {
     route: 'POST /api/applications/:id/withdraw',
-    expected: scoped(200),
+    expected: scoped(200, OFFICERS_IN, 404),
     call: async (ctx, c) => {
       const fresh = await submit(ctx.stack);
-      return ctx.stack.api('POST', `/api/applications/${fresh.id}/withdraw`, { body: {}, ...(await as(ctx, c)) });
+      return ctx.stack.api('POST', `/api/applications/${fresh.id}/withdraw`, {
+        body: { reason: 'Hộ vay xin rút hồ sơ' },
+        ...(await as(ctx, c)),
+      });
     },
   },
   {

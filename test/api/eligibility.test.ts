@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationForm, approvalFor, submit } from '../support/fixtures.js';
+import { applicationForm, approvalFor, submit, todayInVietnam } from '../support/fixtures.js';
 import { startStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -105,7 +105,7 @@ describe('eligibility, checked mechanically', () => {
       return stack.api('POST', `/api/applications/${id}/steps/${step}/decision`, { token, body });
     };
     const tally = {
-      meetingDate: '2026-11-20',
+      meetingDate: todayInVietnam(),
       membersTotal: 9,
       membersPresent: 7,
       votesFor: 6,

@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepName } from '../../workflows/domain.js';
-import { BRIEF, PUBLISHED, approvalFor, rejectionFor, runStep, submit } from '../support/fixtures.js';
+import { BRIEF, PUBLISHED, approvalFor, rejectionFor, runStep, submit, todayInVietnam } from '../support/fixtures.js';
 import { expectReadModelAgrees, settledFootprint } from '../support/observe.js';
 import { startStack, type TestStack } from '../support/stack.js';
 
@@ -37,7 +37,7 @@ describe('the pipeline through the HTTP API', () => {
       status: 'DISBURSED',
       currentStep: null,
       approved: { amount: 50_000_000, termMonths: 36, annualRatePercent: '6.6' },
-      disbursement: { amount: 50_000_000, disbursedOn: '2026-12-17', officer: 'bank.officer' },
+      disbursement: { amount: 50_000_000, disbursedOn: todayInVietnam(), officer: 'bank.officer' },
     });
     const decisions = view.body.history.filter((h: { type: string }) => h.type === 'STEP_DECIDED');
     expect(decisions.map((d: { step: string }) => d.step)).toEqual([...PUBLISHED]);
@@ -93,8 +93,12 @@ describe('the pipeline through the HTTP API', () => {
       body: { citizenId, amount: 60_000_000, usePlan: 'Mua 1 con bò giống và thức ăn chăn nuôi' },
     });
     expect(amended.status).toBe(200);
-    expect(amended.body).toMatchObject({ status: 'IN_PROGRESS', currentStep: 'ward-verification', amount: 60_000_000 });
-    expect(amended.body.history.at(-1)).toMatchObject({ type: 'AMENDED', actor: { role: 'applicant' } });
+    expect(amended.body).toMatchObject({ status: 'IN_PROGRESS', currentStep: 'ward-verification' });
+    const afterAmend = await stack.api('GET', `/api/applications/${created.id}`, {
+      token: await stack.login('ward.HOABINH'),
+    });
+    expect(afterAmend.body).toMatchObject({ amount: 60_000_000 });
+    expect(afterAmend.body.history.at(-1)).toMatchObject({ type: 'AMENDED', actor: { role: 'applicant' } });
     await expectReadModelAgrees(stack, created.id);
 
     for (const step of PUBLISHED.slice(1)) await runStep(stack, created.id, step, approvalFor(step, 60_000_000));

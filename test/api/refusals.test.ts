@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvalFor, decideAs, runStep, startAs, submit } from '../support/fixtures.js';
+import { approvalFor, decideAs, runStep, startAs, submit, todayInVietnam } from '../support/fixtures.js';
 import { settledFootprint } from '../support/observe.js';
 import { startStack, type TestStack } from '../support/stack.js';
 
@@ -87,7 +87,7 @@ describe('refused decisions', () => {
   it('refuses a vote without quorum (422)', async () => {
     const id = await atGroupVote();
     const tally = {
-      meetingDate: '2026-11-20',
+      meetingDate: todayInVietnam(),
       membersTotal: 10,
       membersPresent: 5,
       votesFor: 5,
@@ -105,7 +105,7 @@ describe('refused decisions', () => {
   it('refuses an inconsistent tally (422)', async () => {
     const id = await atGroupVote();
     const more = {
-      meetingDate: '2026-11-20',
+      meetingDate: todayInVietnam(),
       membersTotal: 10,
       membersPresent: 6,
       votesFor: 5,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvalFor, decideAs, runStep, startAs, submit } from '../support/fixtures.js';
+import { approvalFor, decideAs, runStep, startAs, submit, todayInVietnam } from '../support/fixtures.js';
 import { settledFootprint } from '../support/observe.js';
 import { startStack, type TestStack } from '../support/stack.js';
 
@@ -199,7 +199,7 @@ describe('conflicts of interest', () => {
     });
     await startAs(stack, 'group.HOABINH-01', created.id, 'group-vote');
     const tally = {
-      meetingDate: '2026-11-20',
+      meetingDate: todayInVietnam(),
       membersTotal: 10,
       membersPresent: 6,
       applicantPresent: true,

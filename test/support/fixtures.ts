@@ -1,3 +1,4 @@
+import { toVietnamDate } from '../../workflows/calendar/working-days.js';
 import type { StepName } from '../../workflows/domain.js';
 import type { ApiResponse, TestStack } from './stack.js';
 
@@ -7,6 +8,21 @@ export function nextCitizenId(): string {
   citizenSerial += 1;
   return `0341${String(Date.now() % 1_000_000).padStart(6, '0')}${String(citizenSerial % 100).padStart(2, '0')}`;
 }
+
+let clock = (): number => Date.now();
+
+/** A suite on the time-skipping server dates its decisions by the server's clock, not the host's. */
+export function setDecisionClock(now: () => number): void {
+  clock = now;
+}
+
+/** Today in Vietnam (UTC+7), the day the workflow judges decision dates against. */
+export function todayInVietnam(): string {
+  return toVietnamDate(clock());
+}
+
+/** The tests disburse on the day they run, which is rarely the ward's transaction day: that needs a reason. */
+export const OFF_SCHEDULE_REASON = 'Hộ vay nhận tiền ngoài ngày giao dịch cố định theo lịch của điểm giao dịch';
 
 export function applicationForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -52,7 +68,7 @@ export function approvalFor(
       return { outcome: 'approve', associationCode: 'FARMERS', dossierComplete: true };
     case 'group-vote':
       return {
-        meetingDate: '2026-11-20',
+        meetingDate: todayInVietnam(),
         membersTotal: 10,
         membersPresent: 8,
         votesFor: 7,
@@ -62,14 +78,20 @@ export function approvalFor(
     case 'bank-approval':
       return { outcome: 'approve', approvedAmount: amount, termMonths };
     case 'disbursement':
-      return { outcome: 'approve', amount, disbursedOn: '2026-12-17', transactionPoint: 'Điểm giao dịch xã Hòa Bình' };
+      return {
+        outcome: 'approve',
+        amount,
+        disbursedOn: todayInVietnam(),
+        transactionPoint: 'Điểm giao dịch xã Hòa Bình',
+        reason: OFF_SCHEDULE_REASON,
+      };
   }
 }
 
 export function rejectionFor(step: StepName): Record<string, unknown> {
   if (step === 'group-vote') {
     return {
-      meetingDate: '2026-11-20',
+      meetingDate: todayInVietnam(),
       membersTotal: 10,
       membersPresent: 8,
       votesFor: 3,

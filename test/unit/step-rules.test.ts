@@ -21,6 +21,14 @@ const program: ProgramSnapshot = {
   checkOverdueDebt: true,
 };
 
+/** A loan submitted on 2 November, approved on 1 December and due to be paid on the transaction day, 17 December. */
+const dates = {
+  today: '2026-12-17',
+  submittedOn: '2026-11-02',
+  approvedOn: '2026-12-01',
+  scheduledDisbursementOn: '2026-12-17',
+};
+
 const group10 = {
   code: 'HOABINH-01',
   wardCode: 'HOABINH',
@@ -102,6 +110,7 @@ describe('step decisions', () => {
       borrower: { fullName: 'Nguyễn Văn Ánh', citizenId: '034185001234', dateOfBirth: '1985-04-12' },
     },
     approved: { amount: 40_000_000, termMonths: 36, annualRatePercent: '6.6' },
+    dates,
   };
 
   it('needs a reason to reject or return', () => {
@@ -179,6 +188,7 @@ describe('the four-eyes bank approval', () => {
       borrower: { fullName: 'Nguyễn Văn Ánh', citizenId: '034185001234', dateOfBirth: '1985-04-12' },
     },
     approved: null,
+    dates,
   };
 
   it('needs amount and term to propose, and no send-back without a proposal', () => {

@@ -15,7 +15,8 @@ import type {
   ApprovedTerms,
   BankProposal,
 } from '../definitions.js';
-import type { MoreThanFraction, Outcome, VoteRules } from '../domain.js';
+import type { HouseholdCategory, MoreThanFraction, Outcome, VoteRules } from '../domain.js';
+import type { IsoDate } from '../calendar/working-days.js';
 
 export const RULE_CODES = [
   'REASON_REQUIRED',
@@ -33,6 +34,9 @@ export const RULE_CODES = [
   'DISBURSEMENT_AMOUNT_MISMATCH',
   'PROPOSAL_MISMATCH',
   'OUTCOME_NOT_ALLOWED',
+  'DATE_IN_FUTURE',
+  'DATE_BEFORE_SUBMISSION',
+  'DATE_BEFORE_APPROVAL',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -42,12 +46,23 @@ export interface RuleViolation {
   message: string;
 }
 
+/** The dates a decision is judged against, as Vietnamese calendar dates by the workflow's clock. */
+export interface DecisionDates {
+  today: IsoDate;
+  submittedOn: IsoDate;
+  /** The day the bank confirmed the loan, once it has. */
+  approvedOn: IsoDate | null;
+  /** The transaction day the disbursement is scheduled for, once the bank has approved. */
+  scheduledDisbursementOn: IsoDate | null;
+}
+
 export interface DecisionContext {
   program: ProgramSnapshot;
   group: GroupSnapshot;
   request: LoanRequest;
   proposal: BankProposal | null;
   approved: ApprovedTerms | null;
+  dates: DecisionDates;
 }
 
 function violation(code: RuleCode, message: string, field?: string): RuleViolation {
@@ -124,6 +139,51 @@ export function tallyVote(vote: GroupVoteDecision, rules: VoteRules, group: Grou
   return { outcome: isMoreThan(vote.votesFor, voters, rules.approval) ? 'approve' : 'reject' };
 }
 
+/** Whether the programme lends to a household category: at submission, ward verification and amendment. */
+export function isCategoryEligible(program: ProgramSnapshot, category: HouseholdCategory): boolean {
+  return program.eligibleCategories.includes(category);
+}
+
+export function checkCategoryEligible(
+  program: ProgramSnapshot,
+  category: HouseholdCategory,
+  field: string,
+): RuleViolation | null {
+  if (isCategoryEligible(program, category)) return null;
+  return violation(
+    'CATEGORY_NOT_ELIGIBLE',
+    `Category ${category} is not eligible for programme ${program.code}`,
+    field,
+  );
+}
+
+/** Every outcome but approve (reject, return, send-back) needs a reason; the group vote's outcome is computed. */
+export function needsReason(outcome: string): boolean {
+  return outcome !== 'approve';
+}
+
+export function checkReason(outcome: string | null, reason: string | undefined): RuleViolation | null {
+  if (outcome === null || !needsReason(outcome) || reason?.trim()) return null;
+  return violation('REASON_REQUIRED', `A reason is required to ${outcome}`, 'reason');
+}
+
+/** What an approved disbursement must say: how much, on which day, and where. */
+export const DISBURSEMENT_FIELDS = ['amount', 'disbursedOn', 'transactionPoint'] as const;
+
+/** A date a decision records happened: not after today, and not before the event it follows. */
+function checkPastDate(
+  date: IsoDate,
+  field: string,
+  today: IsoDate,
+  floor: { on: IsoDate | null; code: 'DATE_BEFORE_SUBMISSION' | 'DATE_BEFORE_APPROVAL'; what: string },
+): RuleViolation | null {
+  if (date > today) return violation('DATE_IN_FUTURE', `${field} ${date} is after today (${today})`, field);
+  if (floor.on !== null && date < floor.on) {
+    return violation(floor.code, `${field} ${date} is before the ${floor.what} (${floor.on})`, field);
+  }
+  return null;
+}
+
 export function isViolation(value: unknown): value is RuleViolation {
   return typeof value === 'object' && value !== null && 'code' in value;
 }
@@ -133,13 +193,8 @@ function checkWardVerification(d: WardVerificationDecision, ctx: DecisionContext
   if (!d.residenceConfirmed) {
     return violation('RESIDENCE_NOT_CONFIRMED', 'Approval requires legal residence in the ward', 'residenceConfirmed');
   }
-  if (!ctx.program.eligibleCategories.includes(d.listedCategory)) {
-    return violation(
-      'CATEGORY_NOT_ELIGIBLE',
-      `Listed category ${d.listedCategory} is not eligible for programme ${ctx.program.code}`,
-      'listedCategory',
-    );
-  }
+  const category = checkCategoryEligible(ctx.program, d.listedCategory, 'listedCategory');
+  if (category) return category;
   if (d.listedCategory !== ctx.request.householdCategory) {
     return violation(
       'CATEGORY_MISMATCH',
@@ -207,13 +262,42 @@ function checkBankApproval(d: BankApprovalDecision, ctx: DecisionContext): RuleV
   return ctx.proposal === null ? checkProposal(d, ctx) : checkConfirmation(d, ctx.proposal);
 }
 
-function checkDisbursement(d: DisbursementDecision, ctx: DecisionContext): RuleViolation | null {
-  if (d.outcome !== 'approve') return null;
-  if (d.amount === undefined) return violation('FIELD_REQUIRED', 'amount is required', 'amount');
-  if (d.disbursedOn === undefined) return violation('FIELD_REQUIRED', 'disbursedOn is required', 'disbursedOn');
-  if (d.transactionPoint === undefined) {
-    return violation('FIELD_REQUIRED', 'transactionPoint is required', 'transactionPoint');
+/** The meeting took place between the submission and today. */
+function checkGroupVote(d: GroupVoteDecision, ctx: DecisionContext): RuleViolation | null {
+  const { today, submittedOn } = ctx.dates;
+  const dated = checkPastDate(d.meetingDate, 'meetingDate', today, {
+    on: submittedOn,
+    code: 'DATE_BEFORE_SUBMISSION',
+    what: 'submission',
+  });
+  if (dated) return dated;
+  const result = tallyVote(d, ctx.program.voteRules, ctx.group);
+  return isViolation(result) ? result : null;
+}
+
+/** The money was paid between the approval and today; on a day other than the scheduled one, say why. */
+function checkDisbursementDate(d: DisbursementDecision, dates: DecisionDates): RuleViolation | null {
+  if (d.disbursedOn === undefined) return null;
+  const dated = checkPastDate(d.disbursedOn, 'disbursedOn', dates.today, {
+    on: dates.approvedOn,
+    code: 'DATE_BEFORE_APPROVAL',
+    what: 'approval',
+  });
+  if (dated) return dated;
+  if (d.outcome === 'approve' && d.disbursedOn !== dates.scheduledDisbursementOn && !d.reason?.trim()) {
+    return violation(
+      'REASON_REQUIRED',
+      `A reason is required to disburse on ${d.disbursedOn}, not the scheduled transaction day ${dates.scheduledDisbursementOn ?? '(none)'}`,
+      'reason',
+    );
   }
+  return null;
+}
+
+function checkDisbursement(d: DisbursementDecision, ctx: DecisionContext): RuleViolation | null {
+  if (d.outcome !== 'approve') return checkDisbursementDate(d, ctx.dates);
+  const missing = DISBURSEMENT_FIELDS.find((field) => d[field] === undefined);
+  if (missing) return violation('FIELD_REQUIRED', `${missing} is required`, missing);
   if (ctx.approved === null || d.amount !== ctx.approved.amount) {
     return violation(
       'DISBURSEMENT_AMOUNT_MISMATCH',
@@ -221,24 +305,20 @@ function checkDisbursement(d: DisbursementDecision, ctx: DecisionContext): RuleV
       'amount',
     );
   }
-  return null;
+  return checkDisbursementDate(d, ctx.dates);
 }
 
 /** Reject and return need a reason; then the step's own rules apply. */
 export function checkDecision(decision: StepDecisionInput, ctx: DecisionContext): RuleViolation | null {
-  const outcome = decision.step === 'group-vote' ? null : decision.outcome;
-  if (outcome !== null && outcome !== 'approve' && !decision.reason?.trim()) {
-    return violation('REASON_REQUIRED', `A reason is required to ${outcome}`, 'reason');
-  }
+  const reason = checkReason(decision.step === 'group-vote' ? null : decision.outcome, decision.reason);
+  if (reason) return reason;
   switch (decision.step) {
     case 'ward-verification':
       return checkWardVerification(decision, ctx);
     case 'entrustment':
       return checkEntrustment(decision, ctx);
-    case 'group-vote': {
-      const result = tallyVote(decision, ctx.program.voteRules, ctx.group);
-      return isViolation(result) ? result : null;
-    }
+    case 'group-vote':
+      return checkGroupVote(decision, ctx);
     case 'bank-approval':
       return checkBankApproval(decision, ctx);
     case 'disbursement':

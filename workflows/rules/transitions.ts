@@ -16,9 +16,11 @@ import type {
   WithdrawArgs,
   BankApprovalDecision,
 } from '../definitions.js';
-import { ENDED_STATUSES, STEP_ROLES, type Outcome, type Role, type StepName } from '../domain.js';
+import { ENDED_STATUSES, type Outcome, type Role, type StepName } from '../domain.js';
+import { checkApplicantAgent, rolesForStage, type ApplicantAction } from './authority.js';
 import {
   RULE_CODES,
+  checkCategoryEligible,
   checkDecision,
   checkLoanLimits,
   isViolation,
@@ -86,8 +88,7 @@ function assertOpen(state: ApplicationState): void {
 
 /** Bank approval has two stages: the credit officer proposes, then a manager confirms (four eyes). */
 export function rolesFor(state: ApplicationState, step: StepName): readonly Role[] {
-  if (step !== 'bank-approval') return STEP_ROLES[step];
-  return state.proposal ? ['bank_manager'] : ['bank_credit_officer'];
+  return rolesForStage(step, state.proposal !== null);
 }
 
 function assertStepActionable(state: ApplicationState, step: StepName, actor: Actor): void {
@@ -235,22 +236,31 @@ export function applyDecision(
   return { type: 'STEP_DECIDED', step, actor, outcome, ...(reason ? { reason } : {}), payload, notify };
 }
 
-function assertMayActForApplicant(actor: Actor): void {
-  if (actor.role === 'admin') throw refuse('ROLE_NOT_ALLOWED', 'Administrators do not act on applications');
+/** The applicant acts for themselves; an officer only in a role allowed to act for them, and with a reason. */
+function assertMayActForApplicant(actor: Actor, action: ApplicantAction, reason: string | undefined): void {
+  const broken = checkApplicantAgent(actor.role, action, reason);
+  if (broken) throw refuse(broken.code, broken.message, broken.field);
 }
 
-export function checkAmend(state: ApplicationState, { actor, changes }: AmendArgs, ctx: DecisionContext): void {
+/** What the history records of an officer acting for the applicant. */
+function onBehalf(actor: Actor, reason: string | undefined): Pick<EventDraft, 'reason' | 'payload'> {
+  const trimmed = reason?.trim();
+  return {
+    ...(trimmed ? { reason: trimmed } : {}),
+    payload: actor.role === 'applicant' ? {} : { onBehalfOfApplicant: true },
+  };
+}
+
+export function checkAmend(state: ApplicationState, { actor, changes, reason }: AmendArgs, ctx: DecisionContext): void {
   assertOpen(state);
-  assertMayActForApplicant(actor);
+  assertMayActForApplicant(actor, 'amend', reason);
   if (state.status !== 'RETURNED') throw refuse('NOT_RETURNED', 'Only a returned application can be amended');
-  const category = changes.householdCategory ?? state.request.householdCategory;
-  if (!ctx.program.eligibleCategories.includes(category)) {
-    throw refuse(
-      'CATEGORY_NOT_ELIGIBLE',
-      `Category ${category} is not eligible for programme ${ctx.program.code}`,
-      'householdCategory',
-    );
-  }
+  const category = checkCategoryEligible(
+    ctx.program,
+    changes.householdCategory ?? state.request.householdCategory,
+    'householdCategory',
+  );
+  if (category) throw refuse(category.code, category.message, category.field);
   const limits = checkLoanLimits(
     ctx.program,
     changes.amount ?? state.request.amount,
@@ -259,7 +269,7 @@ export function checkAmend(state: ApplicationState, { actor, changes }: AmendArg
   if (limits) throw refuse(limits.code, limits.message, limits.field);
 }
 
-export function applyAmend(state: ApplicationState, { actor, changes }: AmendArgs, now: string): EventDraft {
+export function applyAmend(state: ApplicationState, { actor, changes, reason }: AmendArgs, now: string): EventDraft {
   const { phone, email, ...loanChanges } = changes;
   const defined = Object.fromEntries(Object.entries(loanChanges).filter(([, v]) => v !== undefined));
   state.request = {
@@ -278,13 +288,17 @@ export function applyAmend(state: ApplicationState, { actor, changes }: AmendArg
   const notify: NotificationIntent[] = state.currentStep
     ? [{ audience: 'step-officers', step: state.currentStep }]
     : [];
-  const payload = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-  return { type: 'AMENDED', step: state.currentStep, actor, payload, notify };
+  const recorded = onBehalf(actor, reason);
+  const payload = {
+    ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+    ...recorded.payload,
+  };
+  return { type: 'AMENDED', step: state.currentStep, actor, ...recorded, payload, notify };
 }
 
-export function checkWithdraw(state: ApplicationState, { actor }: WithdrawArgs): void {
+export function checkWithdraw(state: ApplicationState, { actor, reason }: WithdrawArgs): void {
   assertOpen(state);
-  assertMayActForApplicant(actor);
+  assertMayActForApplicant(actor, 'withdraw', reason);
 }
 
 export function applyWithdraw(state: ApplicationState, { actor, reason }: WithdrawArgs): EventDraft {
@@ -292,13 +306,7 @@ export function applyWithdraw(state: ApplicationState, { actor, reason }: Withdr
   state.status = 'WITHDRAWN';
   state.currentStep = null;
   state.holder = null;
-  return {
-    type: 'WITHDRAWN',
-    step,
-    actor,
-    ...(reason?.trim() ? { reason: reason.trim() } : {}),
-    notify: [{ audience: 'applicant' }],
-  };
+  return { type: 'WITHDRAWN', step, actor, ...onBehalf(actor, reason), notify: [{ audience: 'applicant' }] };
 }
 
 export const SYSTEM_ACTOR: Actor = { username: 'system', role: 'system', displayName: 'Hệ thống', scope: null };

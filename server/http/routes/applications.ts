@@ -1,18 +1,19 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 import type { StepDecisionInput } from '../../../workflows/definitions.js';
 import { readableBy, waitingOn } from '../../domain/access.js';
 import {
   amendApplication,
-  applicantActor,
   decideStep,
   findApplication,
+  findForApplicantAction,
   startStep,
   submitApplication,
   withdrawApplication,
+  type ApplicantCaller,
   type WorkflowDeps,
-} from '../../domain/applications.js';
+} from '../../domain/applications/index.js';
 import { auditTrailCsv, readAuditTrail } from '../../domain/audit.js';
 import { currentOfficer, requireOfficer } from '../middleware/auth.js';
 import { notFound } from '../../domain/errors.js';
@@ -35,6 +36,7 @@ import {
   toApplicationView,
   type ApplicationView,
 } from '../views/application-view.js';
+import { toStatusView, type StatusView } from '../views/status-view.js';
 
 export async function readApplicationView(prisma: PrismaClient, id: string): Promise<ApplicationView> {
   const row = await prisma.application.findUnique({ where: { id }, include: applicationInclude });
@@ -42,9 +44,23 @@ export async function readApplicationView(prisma: PrismaClient, id: string): Pro
   return toApplicationView(row);
 }
 
-export function applicationRoutes(deps: WorkflowDeps): Router {
+/** The applicant sees what the status lookup shows (no officers' names); an officer acting for them, the officer view. */
+async function answerFor(prisma: PrismaClient, caller: ApplicantCaller): Promise<ApplicationView | StatusView> {
+  if (caller.onBehalf) return readApplicationView(prisma, caller.app.id);
+  const row = await prisma.application.findUnique({ where: { id: caller.app.id }, include: applicationInclude });
+  if (!row) throw notFound('Application');
+  return toStatusView(row);
+}
+
+/**
+ * `applicantLimit` is the status lookup's limiter, shared: every guess at a citizen ID, through any route,
+ * counts against the same budget per client address. Officers prove who they are with their session instead.
+ */
+export function applicationRoutes(deps: WorkflowDeps, applicantLimit: RequestHandler): Router {
   const { prisma } = deps;
   const router = Router();
+  const limitApplicantProof: RequestHandler = (req, res, next) =>
+    currentOfficer(res) ? next() : applicantLimit(req, res, next);
 
   router.post('/applications', async (req, res) => {
     const body = CreateApplicationBody.parse(req.body);
@@ -137,22 +153,20 @@ export function applicationRoutes(deps: WorkflowDeps): Router {
     res.json(z.object({ code: z.string(), entries: z.array(z.unknown()) }).parse({ code: app.code, entries }));
   });
 
-  router.patch('/applications/:id', async (req, res) => {
+  router.patch('/applications/:id', limitApplicantProof, async (req, res) => {
     const { id } = ApplicationParams.parse(req.params);
     const body = AmendApplicationBody.parse(req.body);
-    const officer = currentOfficer(res);
-    const app = await findApplication(prisma, id, officer);
-    await amendApplication(deps, app, body, applicantActor(app, officer, body.citizenId));
-    res.json(await readApplicationView(prisma, app.id));
+    const caller = await findForApplicantAction(prisma, id, currentOfficer(res), body.citizenId);
+    await amendApplication(deps, caller, body);
+    res.json(await answerFor(prisma, caller));
   });
 
-  router.post('/applications/:id/withdraw', async (req, res) => {
+  router.post('/applications/:id/withdraw', limitApplicantProof, async (req, res) => {
     const { id } = ApplicationParams.parse(req.params);
     const body = WithdrawBody.parse(req.body ?? {});
-    const officer = currentOfficer(res);
-    const app = await findApplication(prisma, id, officer);
-    await withdrawApplication(deps, app, body, applicantActor(app, officer, body.citizenId));
-    res.json(await readApplicationView(prisma, app.id));
+    const caller = await findForApplicantAction(prisma, id, currentOfficer(res), body.citizenId);
+    await withdrawApplication(deps, caller, body);
+    res.json(await answerFor(prisma, caller));
   });
 
   router.post('/applications/:id/steps/:step/start', async (req, res) => {

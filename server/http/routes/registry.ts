@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import express, { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
-import { findApplication } from '../../domain/applications.js';
+import { findApplication } from '../../domain/applications/index.js';
 import type { Officer } from '../../domain/sessions.js';
 import { requireOfficer } from '../middleware/auth.js';
 import { AppError } from '../../domain/errors.js';

@@ -44,6 +44,8 @@ export const StatusView = z.object({
   nextAction: Label,
 });
 
+export type StatusView = z.infer<typeof StatusView>;
+
 function nextAction(status: ApplicationStatus, step: StepName | null): Bilingual {
   switch (status) {
     case 'RETURNED':
@@ -80,7 +82,7 @@ function nextAction(status: ApplicationStatus, step: StepName | null): Bilingual
   }
 }
 
-export function toStatusView(row: ApplicationRow): z.infer<typeof StatusView> {
+export function toStatusView(row: ApplicationRow): StatusView {
   const status = row.status as ApplicationStatus;
   const currentStep = row.currentStep as StepName | null;
   const approvals = new Map<string, Date>();

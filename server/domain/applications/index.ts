@@ -1,0 +1,12 @@
+export type { WorkflowDeps } from './workflow-deps.js';
+export { findApplication, type ApplicationRef } from './find-application.js';
+export { submitApplication, applicantOf, type CreateApplicationBody } from './submit-application.js';
+export { startStep, decideStep } from './act-on-step.js';
+export {
+  amendApplication,
+  findForApplicantAction,
+  withdrawApplication,
+  type AmendApplicationBody,
+  type ApplicantCaller,
+  type WithdrawBody,
+} from './amend-or-withdraw.js';

@@ -261,7 +261,8 @@ const PROGRAMS: readonly ProgramSeed[] = [
   },
 ];
 
-const DEMO_PASSWORD = 'demo1234';
+/** The password of every demo account: production refuses to start while an enabled account still has it. */
+export const DEMO_PASSWORD = 'demo1234';
 
 /**
  * Inserts the demo province (wards, mass organisations, groups and members, loan programmes, officer

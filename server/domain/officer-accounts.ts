@@ -169,3 +169,48 @@ export async function resetOfficerPassword(
   });
   return toOfficerView(updated);
 }
+
+export interface NewAdministrator {
+  username: string;
+  displayName: string;
+  email?: string | undefined;
+  password: string;
+}
+
+/**
+ * The first administrator of an installation (`npm run admin:create`), or a new one when every administrator
+ * has been locked out: whoever can run it already holds the database. Refuses a username that exists.
+ */
+export async function createAdministrator(prisma: PrismaClient, input: NewAdministrator): Promise<OfficerView> {
+  if (await prisma.officerAccount.findUnique({ where: { username: input.username } })) {
+    throw new AppError('USERNAME_TAKEN', `Username ${input.username} is taken`, [
+      { path: 'username', message: 'taken' },
+    ]);
+  }
+  const passwordHash = await hashPassword(input.password);
+  const tool: Officer = {
+    id: 'admin:create',
+    username: 'admin:create',
+    displayName: 'npm run admin:create',
+    role: 'admin',
+    wardCode: null,
+    associationCode: null,
+    groupCode: null,
+    bankOfficeCode: null,
+    citizenId: null,
+  };
+  const created = await prisma.$transaction(async (tx) => {
+    const row = await tx.officerAccount.create({
+      data: {
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email ?? null,
+        role: 'admin',
+        passwordHash,
+      },
+    });
+    await auditAdminAction(tx, tool, 'OFFICER_CREATED', { username: row.username, role: 'admin' });
+    return row;
+  });
+  return toOfficerView(created);
+}

@@ -261,7 +261,8 @@ const PROGRAMS: readonly ProgramSeed[] = [
   },
 ];
 
-const DEMO_PASSWORD = 'demo1234';
+/** The password of every demo account: production refuses to start while an enabled account still has it. */
+export const DEMO_PASSWORD = 'demo1234';
 
 /**
  * Inserts the demo province (wards, mass organisations, groups and members, loan programmes, officer
@@ -294,6 +295,7 @@ export async function seedDemoData(
           nameEn: ASSOCIATION_LABELS[code].en,
         })),
       });
+      await tx.wardAssociation.createMany({ data: wardAssociationRows(), skipDuplicates: true });
       await tx.savingsGroup.createMany({ data: GROUPS.map(toGroupRow) });
       await tx.groupMember.createMany({ data: GROUPS.flatMap(toMemberRows) });
       await tx.loanProgram.createMany({ data: PROGRAMS.map(toProgramRow) });
@@ -303,6 +305,11 @@ export async function seedDemoData(
     },
     { timeout: 60_000, maxWait: 60_000 },
   );
+}
+
+/** The associations that manage a demo group operate in its ward. */
+function wardAssociationRows(): Prisma.WardAssociationCreateManyInput[] {
+  return GROUPS.map((group) => ({ wardCode: group.wardCode, associationCode: group.associationCode }));
 }
 
 function toGroupRow(group: GroupSeed): Prisma.SavingsGroupCreateManyInput {

@@ -6,7 +6,7 @@ import { AuditEntryView } from '../domain/audit.js';
 import { OfficerView } from '../domain/officers.js';
 import { CalendarYearBody } from './routes/admin.js';
 import { MeView } from './routes/auth.js';
-import { DebtQuery, DebtView, NewDebtBody } from './routes/debts.js';
+import { ClearDebtBody, DebtQuery, DebtView, NewDebtBody } from './routes/debts.js';
 import { NewProgramBody, ProgramDefinition } from './routes/programs-admin.js';
 import {
   AssociationView,
@@ -333,8 +333,9 @@ const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/api/overdue-debts/{id}/clear',
-    summary: 'Clear recorded overdue debt (bank)',
+    summary: 'Request clearing overdue debt with a reason, or confirm another officer’s request (bank, four eyes)',
     auth: 'officer',
+    body: ClearDebtBody,
     response: DebtView,
   },
 ];

@@ -1,10 +1,10 @@
 /** Production API process: connects to an existing Temporal and database (see docker-compose.yml). */
 import { loadConfig } from './config.js';
-import { log, openStore, startApi } from './runtime.js';
+import { exitIfRefused, log, openStore, startApi } from './runtime.js';
 
 const config = loadConfig();
 if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required for the API process');
-const db = await openStore(config);
+const db = await openStore(config).catch((error: unknown) => exitIfRefused(error));
 const api = await startApi(config, config.temporal.address, db);
 log(`API listening on ${config.host}:${config.port}`);
 

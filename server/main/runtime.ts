@@ -4,10 +4,11 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { createActivities } from '../../activities/index.js';
 import { buildTransport, type Mailer } from '../../activities/mail/transport.js';
 import { seedCalendar } from '../../prisma/calendar-seed.js';
-import { seedDemoData } from '../../prisma/seed.js';
+import { DEMO_PASSWORD, seedDemoData } from '../../prisma/seed.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { createApp } from '../http/app.js';
 import type { Config } from './config.js';
+import { StartRefused, accountsWithDemoPassword, demoPasswordRefusal } from './demo-passwords.js';
 import { openDatabase, type Database } from '../infra/database.js';
 import { migrateDatabase } from '../infra/migrate.js';
 import { hashPassword } from '../infra/passwords.js';
@@ -19,19 +20,47 @@ export const log = (message: string, error?: unknown): void => {
 
 export const taskQueueOf = (config: Config): string => config.temporal.taskQueue ?? TASK_QUEUE;
 
-/** Opens the database, applies migrations and, on embedded defaults, loads the demo district once. */
-export async function openStore(config: Config): Promise<Database> {
+/**
+ * Opens the database, applies migrations and, on embedded defaults, loads the demo district once. In
+ * production it refuses (StartRefused) to load the demo district, and to go on while an enabled account
+ * still has the demo password. `checks: false` is for tools that must run before those are settled.
+ */
+export async function openStore(config: Config, options: { checks?: boolean } = {}): Promise<Database> {
+  const checks = options.checks ?? true;
+  if (checks && config.env === 'production' && config.seedDemo) {
+    throw new StartRefused(
+      'Refusing to start in production with SEED_DEMO=true: it creates accounts with the published password ' +
+        `${DEMO_PASSWORD}. Create the first administrator with \`npm run admin:create\` instead.`,
+    );
+  }
   const db = await openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgliteDir: config.pgliteDir },
   );
-  const { applied } = await migrateDatabase(db);
-  if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
-  await seedCalendar(db.prisma);
-  if (config.seedDemo) {
-    const { seeded } = await seedDemoData(db.prisma, { hashPassword });
-    if (seeded) log('Loaded the demo district (accounts use password demo1234)');
+  try {
+    const { applied } = await migrateDatabase(db);
+    if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
+    await seedCalendar(db.prisma);
+    if (checks && config.seedDemo) {
+      const { seeded } = await seedDemoData(db.prisma, { hashPassword });
+      if (seeded) log(`Loaded the demo district (accounts use password ${DEMO_PASSWORD})`);
+    }
+    if (checks && config.env === 'production') {
+      const demo = await accountsWithDemoPassword(db.prisma);
+      if (demo.length > 0) throw demoPasswordRefusal(demo);
+    }
+  } catch (error) {
+    await db.close();
+    throw error;
   }
   return db;
+}
+
+/** Prints a refusal to start and exits non-zero (after `cleanup`); any other error is rethrown. */
+export async function exitIfRefused(error: unknown, cleanup?: () => Promise<unknown>): Promise<never> {
+  if (!(error instanceof StartRefused)) throw error;
+  console.error(error.message);
+  await cleanup?.();
+  process.exit(1);
 }
 
 export async function startWorker(

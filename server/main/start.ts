@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { startDevServer } from '../../tools/dev-server.js';
-import { log, openStore, startApi, startWorker, stopWorker } from './runtime.js';
+import { exitIfRefused, log, openStore, startApi, startWorker, stopWorker } from './runtime.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const config = loadConfig();
@@ -20,7 +20,7 @@ const devServer = config.temporal.address
       log,
     });
 const address = config.temporal.address ?? devServer!.address;
-const db = await openStore(config);
+const db = await openStore(config).catch((error: unknown) => exitIfRefused(error, async () => devServer?.stop()));
 const { worker, mailer, running } = await startWorker(config, address, db);
 const api = await startApi(config, address, db);
 

@@ -1,10 +1,10 @@
 /** Production worker process; run as many as the load needs, all on the same task queue. */
 import { loadConfig } from './config.js';
-import { openStore, startWorker, stopWorker } from './runtime.js';
+import { exitIfRefused, openStore, startWorker, stopWorker } from './runtime.js';
 
 const config = loadConfig();
 if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required for the worker process');
-const db = await openStore(config);
+const db = await openStore(config).catch((error: unknown) => exitIfRefused(error));
 const { worker, mailer, running } = await startWorker(config, config.temporal.address, db);
 
 process.on('SIGINT', () => stopWorker(worker));

@@ -31,9 +31,11 @@ const each = (status: (caller: Caller) => number): Expected =>
 
 const publicRoute = (status: number) => each(() => status);
 const officers = (status: number) => each((c) => (c === 'anonymous' ? 401 : status));
-/** The bank's ledger of overdue debt: bank officers of any office. */
-const bankOnly = (status: number) =>
-  each((c) => (c === 'anonymous' ? 401 : ['credit-in', 'manager-in', 'bank-out'].includes(c) ? status : 403));
+/** The bank's ledger of overdue debt: bank officers, within the wards their office serves (bank-out serves none). */
+const bankOnly = (status: number, outOfOffice = status) =>
+  each((c) =>
+    c === 'anonymous' ? 401 : c === 'bank-out' ? outOfOffice : ['credit-in', 'manager-in'].includes(c) ? status : 403,
+  );
 const adminOnly = (status: number) => each((c) => (c === 'anonymous' ? 401 : c === 'admin' ? status : 403));
 /** The ward's household list: its own ward officer only; every other officer 403 (ward codes are public). */
 const ownWardOnly = (status: number) => each((c) => (c === 'anonymous' ? 401 : c === 'ward-in' ? status : 403));
@@ -158,24 +160,29 @@ const TABLE: Row[] = [
     call: async (ctx, c) => ctx.stack.api('GET', '/api/overdue-debts?citizenId=034172009999', await as(ctx, c)),
   },
   {
+    // Ward codes are public: a ward outside the office is refused with 403.
     route: 'POST /api/overdue-debts',
-    expected: bankOnly(201),
+    expected: bankOnly(201, 403),
     call: async (ctx, c) =>
       ctx.stack.api('POST', '/api/overdue-debts', {
-        body: { citizenId: '034172009999', amountVnd: 1_000_000, since: '2026-10-17' },
+        body: { citizenId: '034172009999', wardCode: 'HOABINH', amountVnd: 1_000_000, since: '2026-10-17' },
         ...(await as(ctx, c)),
       }),
   },
   {
+    // The first call requests the clear (a second officer confirms it); outside the office the debt is a 404.
     route: 'POST /api/overdue-debts/:id/clear',
-    expected: bankOnly(200),
+    expected: bankOnly(200, 404),
     call: async (ctx, c) => {
       const bank = await ctx.token('credit-in');
       const debt = await ctx.stack.api('POST', '/api/overdue-debts', {
         token: bank,
-        body: { citizenId: '034172009998', amountVnd: 1_000_000, since: '2026-10-17' },
+        body: { citizenId: '034172009998', wardCode: 'HOABINH', amountVnd: 1_000_000, since: '2026-10-17' },
       });
-      return ctx.stack.api('POST', `/api/overdue-debts/${debt.body.id}/clear`, await as(ctx, c));
+      return ctx.stack.api('POST', `/api/overdue-debts/${debt.body.id}/clear`, {
+        body: { reason: 'Đã trả đủ' },
+        ...(await as(ctx, c)),
+      });
     },
   },
   {

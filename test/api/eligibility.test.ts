@@ -131,7 +131,13 @@ describe('eligibility, checked mechanically', () => {
     const debtor = '034172004444';
     const recorded = await stack.api('POST', '/api/overdue-debts', {
       token: bank,
-      body: { citizenId: debtor, amountVnd: 3_500_000, since: '2026-06-17', note: 'Quá hạn kỳ trả gốc tháng 6' },
+      body: {
+        citizenId: debtor,
+        wardCode: 'HOABINH',
+        amountVnd: 3_500_000,
+        since: '2026-06-17',
+        note: 'Quá hạn kỳ trả gốc tháng 6',
+      },
     });
     expect(recorded.status).toBe(201);
     const form = (programCode: string) =>
@@ -157,7 +163,13 @@ describe('eligibility, checked mechanically', () => {
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     expect((await post(form('CLEAN_WATER'))).status).toBe(201);
 
-    expect((await stack.api('POST', `/api/overdue-debts/${recorded.body.id}/clear`, { token: bank })).status).toBe(200);
+    // A requested clear is only half of four eyes: the debt still counts until another officer confirms it.
+    const clear = `/api/overdue-debts/${recorded.body.id}/clear`;
+    const requested = await stack.api('POST', clear, { token: bank, body: { reason: 'Đã trả đủ ngày 20/11/2026' } });
+    expect(requested.status).toBe(200);
+    expect((await post(form('POOR'))).body.error.code).toBe('OVERDUE_DEBT');
+    const confirmed = await stack.api('POST', clear, { token: await stack.login('bank.manager') });
+    expect(confirmed.status).toBe(200);
     expect((await post(form('POOR'))).status).toBe(201);
   });
 });

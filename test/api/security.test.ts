@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalFor, decideAs, runStep, startAs, submit, todayInVietnam } from '../support/fixtures.js';
 import { settledFootprint } from '../support/observe.js';
 import { startStack, type TestStack } from '../support/stack.js';
+import { changeOfficer, setOfficerDisabled } from '../../server/domain/officer-accounts.js';
+import type { Officer } from '../../server/domain/sessions.js';
 
 let stack: TestStack;
 let admin: string;
@@ -292,6 +294,91 @@ describe('accounts and tokens', () => {
     expect(injected.status).toBe(400);
     expect(injected.body.error.fields[0].path).toBe('(body)');
     expect(await settledFootprint(stack, created.id)).toEqual(before);
+  });
+});
+
+describe('administrators', () => {
+  it('never change their own role, and every change of role or scope is audited with what it was', async () => {
+    const own = await stack.api('PATCH', '/api/admin/officers/admin', {
+      token: admin,
+      body: { role: 'bank_manager', bankOfficeCode: 'PGD-KIENXUONG' },
+    });
+    expect(own.status).toBe(403);
+    expect(own.body.error.code).toBe('SELF_CHANGE_FORBIDDEN');
+    const row = await stack.db.prisma.officerAccount.findUniqueOrThrow({ where: { username: 'admin' } });
+    expect(row).toMatchObject({ role: 'admin', bankOfficeCode: null });
+    // Their own profile is theirs to keep up to date.
+    const renamed = await stack.api('PATCH', '/api/admin/officers/admin', {
+      token: admin,
+      body: { displayName: 'Quản trị hệ thống (chính)' },
+    });
+    expect(renamed.status).toBe(200);
+
+    await createOfficer({
+      username: 'ward.chuyen',
+      displayName: 'Cán bộ chuyển công tác',
+      role: 'ward_officer',
+      wardCode: 'HOABINH',
+      password: 'mat-khau-2026',
+    });
+    const moved = await stack.api('PATCH', '/api/admin/officers/ward.chuyen', {
+      token: admin,
+      body: { wardCode: 'TANLAP' },
+    });
+    expect(moved.status).toBe(200);
+    const events = await stack.db.prisma.auditEvent.findMany({
+      where: { type: 'OFFICER_CHANGED', data: { path: ['username'], equals: 'ward.chuyen' } },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.actorUsername).toBe('admin');
+    expect(events[0]!.data).toMatchObject({
+      authorityChanged: true,
+      wardCode: 'TANLAP',
+      before: { role: 'ward_officer', wardCode: 'HOABINH' },
+    });
+  });
+
+  it('always keep one enabled administrator, whoever asks', async () => {
+    const self = await stack.api('POST', '/api/admin/officers/admin/disable', { token: admin });
+    expect(self.body.error.code).toBe('SELF_CHANGE_FORBIDDEN');
+    await createOfficer({ username: 'admin.hai', displayName: 'Quản trị 2', role: 'admin', password: 'mat-khau-2026' });
+    const second = await freshLogin('admin.hai', 'mat-khau-2026');
+    // Two administrators demoting each other at once: one of them stays.
+    const answers = await Promise.all([
+      stack.api('PATCH', '/api/admin/officers/admin.hai', {
+        token: admin,
+        body: { role: 'ward_officer', wardCode: 'HOABINH' },
+      }),
+      stack.api('PATCH', '/api/admin/officers/admin', {
+        token: second,
+        body: { role: 'ward_officer', wardCode: 'HOABINH' },
+      }),
+    ]);
+    expect(answers.map((a) => a.status).filter((status) => status === 200)).toHaveLength(1);
+    const admins = await stack.db.prisma.officerAccount.findMany({ where: { role: 'admin', disabled: false } });
+    expect(admins).toHaveLength(1);
+    const [last] = admins;
+
+    // The domain refuses even an actor the HTTP layer would not let through (a script, a stale session).
+    const actor: Officer = { ...last!, id: 'script', role: 'admin' } as Officer;
+    await expect(
+      changeOfficer(stack.db.prisma, actor, last!.username, { role: 'ward_officer', wardCode: 'HOABINH' }),
+    ).rejects.toMatchObject({ code: 'LAST_ADMIN' });
+    await expect(setOfficerDisabled(stack.db.prisma, actor, 'someone-else', true)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      setOfficerDisabled(stack.db.prisma, { ...actor, username: 'script' }, last!.username, true),
+    ).rejects.toMatchObject({ code: 'LAST_ADMIN' });
+    expect(await stack.db.prisma.officerAccount.count({ where: { role: 'admin', disabled: false } })).toBe(1);
+
+    // Restore the demo administrator for the tests after this one.
+    if (last!.username !== 'admin') {
+      const token = await freshLogin(last!.username, 'mat-khau-2026');
+      const back = await stack.api('PATCH', '/api/admin/officers/admin', { token, body: { role: 'admin' } });
+      expect(back.status).toBe(200);
+      admin = await freshLogin('admin');
+    }
   });
 });
 

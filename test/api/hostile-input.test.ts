@@ -276,3 +276,29 @@ describe('hostile input never produces a 500 and leaves nothing behind', () => {
     }
   });
 });
+
+describe('deeply nested bodies', () => {
+  const nested = (depth: number, open: string, close: string) => `${open.repeat(depth)}1${close.repeat(depth)}`;
+  it.each([
+    ['arrays', nested(5000, '[', ']')],
+    ['objects', nested(5000, '{"a":', '}')],
+    ['a field of a valid form', JSON.stringify(applicationForm()).replace(/}$/, `,"x":${nested(40, '[', ']')}}`)],
+  ])('are refused with 400 when nested too deep: %s', async (_name, body) => {
+    const before = await databaseFootprint();
+    for (const t of TARGETS.filter((t) => ['submission', 'login', 'group-vote decision'].includes(t.name))) {
+      const response = await fetch(`${stack.baseUrl}${t.path()}`, {
+        method: t.method,
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': `deep-${Math.random()}`,
+          ...(t.auth() ? { authorization: `Bearer ${t.auth()}` } : {}),
+        },
+        body,
+      });
+      const answer = (await response.json()) as { error: { code: string; message: string } };
+      expect(response.status, t.name).toBe(400);
+      expect(answer.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('32') });
+    }
+    expect(await databaseFootprint()).toEqual(before);
+  });
+});

@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../../server/domain/sessions.js';
+import { verifyPassword } from '../../server/infra/passwords.js';
 import { approvalFor, decideAs, runStep, startAs, submit } from '../support/fixtures.js';
 import { settledFootprint } from '../support/observe.js';
 import { startStack, type TestStack } from '../support/stack.js';
@@ -343,6 +345,42 @@ describe('the applicant', () => {
       );
     }
     expect(logins).toEqual([401, 401, 401, 401, 401, 429, 429]);
+  });
+});
+
+describe('login timing', () => {
+  /** Every hash the login checks a password against. */
+  function countingVerifier() {
+    const checked: string[] = [];
+    const verify = (plain: string, stored: string) => {
+      checked.push(stored);
+      return verifyPassword(plain, stored);
+    };
+    return { checked, verify };
+  }
+  const costOf = (hash: string) => hash.split('$').slice(0, 4).join('$');
+
+  it('does the same password-hash work for an unknown username as for a known one', async () => {
+    const known = countingVerifier();
+    const unknown = countingVerifier();
+    const attempt = (username: string, verify: ReturnType<typeof countingVerifier>['verify']) =>
+      login(stack.db.prisma, { username, password: 'doan-bua-2026' }, 60, verify);
+
+    await expect(attempt('bank.officer', known.verify)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(attempt('khong.ton.tai', unknown.verify)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    expect(known.checked).toHaveLength(1);
+    expect(unknown.checked).toHaveLength(1);
+    // A real scrypt hash with the accounts' cost parameters, not a malformed one that fails at once.
+    expect(costOf(unknown.checked[0]!)).toBe(costOf(known.checked[0]!));
+    expect(unknown.checked[0]).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]{80,}$/);
+  });
+
+  it('never lets a password that matches the decoy in', async () => {
+    const always = () => Promise.resolve(true);
+    await expect(
+      login(stack.db.prisma, { username: 'khong.ton.tai', password: 'x' }, 60, always),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
 

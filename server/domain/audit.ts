@@ -1,7 +1,7 @@
 /** The audit trail of one application, as JSON or as CSV for export. Rows are only ever read here. */
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { PrismaClient } from '../../prisma/generated/client.js';
+import { writeCsv } from './csv.js';
 
 export const AuditEntryView = z.object({
   id: z.string(),
@@ -46,7 +46,7 @@ const CSV_COLUMNS = [
   'details',
 ];
 
-/** UTF-8 with a byte-order mark, so spreadsheet programs show Vietnamese text correctly. */
+/** Through the shared CSV writer: a reason like `=HYPERLINK(...)` comes out as text, not a formula. */
 export function auditTrailCsv(entries: AuditEntryView[]): string {
   const records = entries.map((entry) => {
     const { outcome, reason, ...rest } = entry.details as { outcome?: unknown; reason?: unknown };
@@ -63,5 +63,5 @@ export function auditTrailCsv(entries: AuditEntryView[]): string {
       JSON.stringify(rest),
     ];
   });
-  return `\uFEFF${stringify([CSV_COLUMNS, ...records])}`;
+  return writeCsv(CSV_COLUMNS, records);
 }

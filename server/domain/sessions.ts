@@ -4,7 +4,7 @@ import type { Actor } from '../../workflows/definitions.js';
 import type { Role } from '../../workflows/domain.js';
 import { scopeOf } from './access.js';
 import { AppError } from './errors.js';
-import { verifyPassword } from '../infra/passwords.js';
+import { decoyHash, verifyPassword, type PasswordVerifier } from '../infra/passwords.js';
 
 export interface Officer {
   id: string;
@@ -20,15 +20,20 @@ export interface Officer {
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/**
+ * A session token for the right username and password. An unknown username, a wrong password and a disabled
+ * account get the same answer after the same work: an unknown username is checked against a decoy hash, so
+ * the answer's timing does not tell which usernames exist.
+ */
 export async function login(
   prisma: PrismaClient,
   credentials: { username: string; password: string },
   ttlMinutes: number,
+  verify: PasswordVerifier = verifyPassword,
 ): Promise<{ token: string; expiresAt: Date; role: Role }> {
   const account = await prisma.officerAccount.findUnique({ where: { username: credentials.username } });
-  // The same answer for an unknown user, a wrong password and a disabled account.
-  const valid = account !== null && (await verifyPassword(credentials.password, account.passwordHash));
-  if (!account || !valid || account.disabled) throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
+  const matches = await verify(credentials.password, account?.passwordHash ?? (await decoyHash()));
+  if (!account || !matches || account.disabled) throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
   await prisma.authSession.create({ data: { tokenHash: hashToken(token), accountId: account.id, expiresAt } });

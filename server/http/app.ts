@@ -15,6 +15,7 @@ import { debtRoutes } from './routes/debts.js';
 import { statusRoutes } from './routes/status.js';
 import { rateLimit, type RateLimitRule } from './middleware/rate-limit.js';
 import { idempotency } from './middleware/idempotency.js';
+import { routeResolver } from './middleware/matched-route.js';
 import { registryToday } from '../domain/registry/store.js';
 import { readRegistryUpload, registryRoutes } from './routes/registry.js';
 
@@ -68,16 +69,20 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', authenticate(prisma));
   // The uploaded file is read before the Idempotency-Key middleware, which hashes every POST body.
   app.use('/api/wards/:ward/registry/import', readRegistryUpload());
-  app.use('/api', idempotency(prisma, deps.log));
-  app.use('/api', authRoutes(prisma, deps.tokenTtlMinutes, rateLimit(deps.rateLimits.login)));
-  app.use('/api', referenceRoutes(prisma));
   // One budget per client address for every proof by citizen ID: the status lookup, and withdraw and amend.
   const applicantLimit = rateLimit(deps.rateLimits.statusLookup);
-  app.use('/api', applicationRoutes({ prisma, client, taskQueue: deps.taskQueue }, applicantLimit));
-  app.use('/api', statusRoutes(prisma, applicantLimit));
-  app.use('/api', adminRoutes(prisma));
-  app.use('/api', registryRoutes(prisma, deps.today ?? registryToday));
-  app.use('/api', debtRoutes(prisma));
+  const routers = [
+    authRoutes(prisma, deps.tokenTtlMinutes, rateLimit(deps.rateLimits.login)),
+    referenceRoutes(prisma),
+    applicationRoutes({ prisma, client, taskQueue: deps.taskQueue }, applicantLimit),
+    statusRoutes(prisma, applicantLimit),
+    adminRoutes(prisma),
+    registryRoutes(prisma, deps.today ?? registryToday),
+    debtRoutes(prisma),
+  ];
+  // Keyed on the route that will answer, which only the routers know: they resolve it before they run.
+  app.use('/api', idempotency(prisma, routeResolver(routers, '/api'), deps.log));
+  for (const router of routers) app.use('/api', router);
   app.use(() => {
     throw notFound('Route');
   });

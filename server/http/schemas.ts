@@ -14,8 +14,26 @@ import {
 } from '../../workflows/domain.js';
 import { DISBURSEMENT_FIELDS, checkReason } from '../../workflows/rules/step-rules.js';
 
+/**
+ * Every run of whitespace (CR, LF, tab, U+0085, U+2028, U+2029, no-break spaces...) and every control character
+ * as one space, trimmed: a name like "Hoa\r\nBcc: ..." can never start a line of its own in a mail or a form.
+ */
+export const toOneLine = (value: string): string => value.replace(/[\s\p{Cc}\u0085\u2028\u2029]+/gu, ' ').trim();
+
+/** Line breaks kept but written as LF (CRLF, CR, U+0085, U+2028, U+2029); tabs as spaces; other control characters gone. */
+export const toParagraphs = (value: string): string =>
+  value
+    .replace(/\r\n?|[\u0085\u2028\u2029]/gu, '\n')
+    .replace(/\t/gu, ' ')
+    .replace(/[^\P{Cc}\n]/gu, '')
+    .trim();
+
 /** Non-empty text that PostgreSQL can store: no NUL, no unpaired surrogate (paths and ids included). */
-const text = (max: number) => z.string().trim().min(1).max(max).refine(isSafeText, 'invalid text');
+const storable = (schema: z.ZodString, max: number) => schema.min(1).max(max).refine(isSafeText, 'invalid text');
+/** A name, a code, an id: one line of text (see {@link toOneLine}). */
+const line = (max: number) => storable(z.string().overwrite(toOneLine), max);
+/** Free text that may run over several lines: a plan, a reason (see {@link toParagraphs}). */
+const paragraphs = (max: number) => storable(z.string().overwrite(toParagraphs), max);
 const vnd = z.number().int().positive().max(1_000_000_000_000);
 const months = z.number().int().positive().max(600);
 const count = z.number().int().min(0).max(100_000);
@@ -29,11 +47,11 @@ export const StepParam = z.enum(STEP_NAMES);
 export const HouseholdCategory = z.enum(HOUSEHOLD_CATEGORIES);
 export const Outcome = z.enum(OUTCOMES);
 
-export const LoginBody = z.strictObject({ username: text(100), password: z.string().min(1).max(200) });
+export const LoginBody = z.strictObject({ username: line(100), password: z.string().min(1).max(200) });
 export const LoginResponse = z.object({ token: z.string(), expiresAt: z.string(), role: z.enum(ROLES) });
 
 export const Borrower = z.strictObject({
-  fullName: text(200),
+  fullName: line(200),
   citizenId: CitizenId,
   dateOfBirth: IsoDate,
   phone: z
@@ -45,20 +63,20 @@ export const Borrower = z.strictObject({
 
 /** Form 01/TD. */
 export const CreateApplicationBody = z.strictObject({
-  programCode: text(40),
-  wardCode: text(40),
-  groupCode: text(40),
+  programCode: line(40),
+  wardCode: line(40),
+  groupCode: line(40),
   householdCategory: HouseholdCategory,
-  village: text(200).optional(),
+  village: line(200).optional(),
   borrower: Borrower,
   householdMembers: z
-    .array(z.strictObject({ fullName: text(200), citizenId: CitizenId, relationship: text(60) }))
+    .array(z.strictObject({ fullName: line(200), citizenId: CitizenId, relationship: line(60) }))
     .max(30)
     .optional(),
   amount: vnd,
   termMonths: months,
-  purpose: text(1000),
-  usePlan: text(4000),
+  purpose: line(1000),
+  usePlan: paragraphs(4000),
 });
 export type CreateApplicationBody = z.infer<typeof CreateApplicationBody>;
 
@@ -73,16 +91,16 @@ export const CreatedApplication = z.object({
  * An applicant acting without an officer token proves who they are with the full citizen ID; an officer acting
  * on their behalf gives a reason instead.
  */
-const ApplicantProof = { citizenId: CitizenId.optional(), reason: text(1000).optional() };
+const ApplicantProof = { citizenId: CitizenId.optional(), reason: paragraphs(1000).optional() };
 
 export const AmendApplicationBody = z.strictObject({
   ...ApplicantProof,
   householdCategory: HouseholdCategory.optional(),
-  village: text(200).optional(),
+  village: line(200).optional(),
   amount: vnd.optional(),
   termMonths: months.optional(),
-  purpose: text(1000).optional(),
-  usePlan: text(4000).optional(),
+  purpose: line(1000).optional(),
+  usePlan: paragraphs(4000).optional(),
   phone: Borrower.shape.phone,
   email: Borrower.shape.email,
 });
@@ -91,7 +109,7 @@ export type AmendApplicationBody = z.infer<typeof AmendApplicationBody>;
 export const WithdrawBody = z.strictObject({ ...ApplicantProof });
 export type WithdrawBody = z.infer<typeof WithdrawBody>;
 
-const reason = text(2000).optional();
+const reason = paragraphs(2000).optional();
 
 /** The workflow's own rule, checked early so a form gets every field message at once. */
 function requireReason(value: { outcome: string; reason?: string | undefined }, ctx: z.RefinementCtx): void {
@@ -148,19 +166,19 @@ export const DecisionBodies = {
       reason,
       amount: vnd.optional(),
       disbursedOn: IsoDate.optional(),
-      transactionPoint: text(300).optional(),
+      transactionPoint: line(300).optional(),
     })
     .superRefine(requireReason)
     .superRefine(requireOnApprove(DISBURSEMENT_FIELDS)),
 } as const;
 
-export const ApplicationParams = z.object({ id: text(100) });
-export const StepParams = z.object({ id: text(100), step: StepParam });
-export const CodeParams = z.object({ code: text(100) });
+export const ApplicationParams = z.object({ id: line(100) });
+export const StepParams = z.object({ id: line(100), step: StepParam });
+export const CodeParams = z.object({ code: line(100) });
 
 export const ListApplicationsQuery = z.strictObject({
-  ward: text(40).optional(),
-  group: text(40).optional(),
+  ward: line(40).optional(),
+  group: line(40).optional(),
   step: StepParam.optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -169,11 +187,11 @@ export const ListApplicationsQuery = z.strictObject({
 
 const Username = z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, 'letters, digits, dot, dash or underscore (3-64)');
 const Password = z.string().min(8, 'at least 8 characters').max(200);
-const code = text(40);
+const code = line(40);
 
 export const NewOfficerBody = z.strictObject({
   username: Username,
-  displayName: text(200),
+  displayName: line(200),
   email: z.email().max(254).optional(),
   role: z.enum(ROLES),
   wardCode: code.optional(),
@@ -185,7 +203,7 @@ export const NewOfficerBody = z.strictObject({
 });
 
 export const OfficerPatchBody = z.strictObject({
-  displayName: text(200).optional(),
+  displayName: line(200).optional(),
   email: z.email().max(254).nullable().optional(),
   role: z.enum(ROLES).optional(),
   wardCode: code.nullable().optional(),
@@ -205,7 +223,7 @@ export const StatusQuery = z.strictObject({
 
 export const AuditQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 
-export const GroupsQuery = z.strictObject({ ward: text(40).optional() });
+export const GroupsQuery = z.strictObject({ ward: line(40).optional() });
 
 export const WardParams = z.object({ ward: code });
 
@@ -216,7 +234,7 @@ const Flag = z
 
 export const RegistryImportQuery = z.strictObject({
   /** The file's name, when no Content-Disposition header gives it; its extension helps tell CSV from TXT. */
-  fileName: text(255).optional(),
+  fileName: line(255).optional(),
   /** Report what the import would change, and change nothing. */
   dryRun: Flag,
 });

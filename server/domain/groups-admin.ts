@@ -95,7 +95,7 @@ export async function listMembers(prisma: PrismaClient, code: string): Promise<M
   if (!(await prisma.savingsGroup.findUnique({ where: { code } }))) throw notFound('Group');
   const rows = await prisma.groupMember.findMany({
     where: { groupCode: code },
-    orderBy: [{ joinedOn: 'asc' }, { id: 'asc' }],
+    orderBy: [{ joinedOn: 'asc' }, { fullName: 'asc' }],
   });
   return rows.map(toMemberView);
 }

@@ -4,10 +4,23 @@ import { STEP_NAMES } from '../../workflows/domain.js';
 import { IDEMPOTENCY_HEADER } from './middleware/idempotency.js';
 import { AuditEntryView } from '../domain/audit.js';
 import { OfficerView } from '../domain/officers.js';
+import { AdminGroupView, MemberView } from '../domain/groups-admin.js';
+import { AdminWardView, BankOfficeView } from '../domain/reference-admin.js';
 import { CalendarYearBody } from './routes/admin.js';
 import { MeView } from './routes/auth.js';
 import { ClearDebtBody, DebtQuery, DebtView, NewDebtBody } from './routes/debts.js';
 import { NewProgramBody, ProgramDefinition } from './routes/programs-admin.js';
+import {
+  BankOfficePatchBody,
+  GroupPatchBody,
+  MemberPatchBody,
+  NewBankOfficeBody,
+  NewGroupBody,
+  NewMemberBody,
+  NewWardBody,
+  WardAssociationsBody,
+  WardPatchBody,
+} from './routes/reference-admin.js';
 import {
   AssociationView,
   CalendarDayView,
@@ -291,6 +304,103 @@ const OPERATIONS: Operation[] = [
     auth: 'officer',
     body: PasswordResetBody,
     response: OfficerView,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/bank-offices',
+    summary: 'Bank transaction offices and the wards they serve (admin)',
+    auth: 'officer',
+    response: z.array(BankOfficeView),
+  },
+  {
+    method: 'post',
+    path: '/api/admin/bank-offices',
+    summary: 'Create a bank transaction office (admin)',
+    auth: 'officer',
+    body: NewBankOfficeBody,
+    response: BankOfficeView,
+    status: 201,
+  },
+  {
+    method: 'patch',
+    path: '/api/admin/bank-offices/{code}',
+    summary: 'Rename a bank transaction office (admin)',
+    auth: 'officer',
+    body: BankOfficePatchBody,
+    response: BankOfficeView,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/wards',
+    summary: 'Wards with their bank office and mass organisations (admin)',
+    auth: 'officer',
+    response: z.array(AdminWardView),
+  },
+  {
+    method: 'post',
+    path: '/api/admin/wards',
+    summary: 'Create a ward: kind (phường or xã), transaction point and day, bank office (admin)',
+    auth: 'officer',
+    body: NewWardBody,
+    response: AdminWardView,
+    status: 201,
+  },
+  {
+    method: 'patch',
+    path: '/api/admin/wards/{code}',
+    summary: 'Change a ward; moving it to another bank office moves its loan files and debts (admin)',
+    auth: 'officer',
+    body: WardPatchBody,
+    response: AdminWardView,
+  },
+  {
+    method: 'put',
+    path: '/api/admin/wards/{code}/associations',
+    summary: 'Set the mass organisations operating in a ward (admin)',
+    auth: 'officer',
+    body: WardAssociationsBody,
+    response: AdminWardView,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/groups',
+    summary: 'Create a savings and loan group in a ward, under an association operating there (admin)',
+    auth: 'officer',
+    body: NewGroupBody,
+    response: AdminGroupView,
+    status: 201,
+  },
+  {
+    method: 'patch',
+    path: '/api/admin/groups/{code}',
+    summary: "Change a group's name or village (admin)",
+    auth: 'officer',
+    body: GroupPatchBody,
+    response: AdminGroupView,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/groups/{code}/members',
+    summary: 'Members of a group, including those who left (admin)',
+    auth: 'officer',
+    response: z.array(MemberView),
+  },
+  {
+    method: 'post',
+    path: '/api/admin/groups/{code}/members',
+    summary: 'Add a member to a group (admin)',
+    auth: 'officer',
+    body: NewMemberBody,
+    response: MemberView,
+    status: 201,
+  },
+  {
+    method: 'patch',
+    path: '/api/admin/groups/{code}/members/{memberId}',
+    summary: 'Change a member: role, name, or mark them as having left (leftOn) (admin)',
+    auth: 'officer',
+    body: MemberPatchBody,
+    response: MemberView,
   },
   {
     method: 'post',

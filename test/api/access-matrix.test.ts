@@ -94,6 +94,145 @@ const PROGRAM = {
   voteRules: { quorum: { numerator: 1, denominator: 2 }, approval: { numerator: 1, denominator: 2 } },
 };
 
+const suffix = () => Math.random().toString(36).slice(2, 8).toUpperCase();
+
+/** A ward of its own (no bank office) where FARMERS operates, made by the administrator. */
+async function throwawayWard(ctx: Context): Promise<string> {
+  const code = `W-${suffix()}`;
+  const created = await ctx.stack.api('POST', '/api/admin/wards', {
+    token: await ctx.token('admin'),
+    body: { code, ...WARD, associationCodes: ['FARMERS'] },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return code;
+}
+
+async function throwawayGroup(ctx: Context): Promise<string> {
+  const wardCode = await throwawayWard(ctx);
+  const code = `${wardCode}-01`;
+  const created = await ctx.stack.api('POST', '/api/admin/groups', {
+    token: await ctx.token('admin'),
+    body: { code, name: 'Tổ TK&VV thôn mới', village: 'Thôn Mới', wardCode, associationCode: 'FARMERS' },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return code;
+}
+
+const citizen = () => `034${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+
+const WARD = {
+  name: 'Xã Thử Nghiệm',
+  kind: 'xa',
+  district: 'Huyện Kiến Xương',
+  province: 'Tỉnh Thái Bình',
+  transactionPoint: 'Nhà văn hóa thôn',
+  transactionDay: 12,
+};
+
+const REFERENCE_ROWS: Row[] = [
+  {
+    route: 'GET /api/admin/bank-offices',
+    expected: adminOnly(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/admin/bank-offices', await as(ctx, c)),
+  },
+  {
+    route: 'POST /api/admin/bank-offices',
+    expected: adminOnly(201),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/admin/bank-offices', {
+        body: { code: `PGD-${suffix()}`, name: 'Phòng giao dịch mới' },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'PATCH /api/admin/bank-offices/:code',
+    expected: adminOnly(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('PATCH', '/api/admin/bank-offices/PGD-TIENHAI', {
+        body: { name: 'Phòng giao dịch NHCSXH huyện Tiền Hải' },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'GET /api/admin/wards',
+    expected: adminOnly(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/admin/wards', await as(ctx, c)),
+  },
+  {
+    route: 'POST /api/admin/wards',
+    expected: adminOnly(201),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/admin/wards', { body: { code: `W-${suffix()}`, ...WARD }, ...(await as(ctx, c)) }),
+  },
+  {
+    route: 'PATCH /api/admin/wards/:code',
+    expected: adminOnly(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('PATCH', `/api/admin/wards/${await throwawayWard(ctx)}`, {
+        body: { transactionDay: 20, bankOfficeCode: 'PGD-TIENHAI' },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'PUT /api/admin/wards/:code/associations',
+    expected: adminOnly(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('PUT', `/api/admin/wards/${await throwawayWard(ctx)}/associations`, {
+        body: { associationCodes: ['FARMERS', 'WOMEN'] },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'POST /api/admin/groups',
+    expected: adminOnly(201),
+    call: async (ctx, c) => {
+      const wardCode = await throwawayWard(ctx);
+      return ctx.stack.api('POST', '/api/admin/groups', {
+        body: { code: `${wardCode}-01`, name: 'Tổ mới', village: 'Thôn Mới', wardCode, associationCode: 'FARMERS' },
+        ...(await as(ctx, c)),
+      });
+    },
+  },
+  {
+    route: 'PATCH /api/admin/groups/:code',
+    expected: adminOnly(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('PATCH', `/api/admin/groups/${await throwawayGroup(ctx)}`, {
+        body: { village: 'Thôn Mới 2' },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'GET /api/admin/groups/:code/members',
+    expected: adminOnly(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/admin/groups/HOABINH-01/members', await as(ctx, c)),
+  },
+  {
+    route: 'POST /api/admin/groups/:code/members',
+    expected: adminOnly(201),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', `/api/admin/groups/${await throwawayGroup(ctx)}/members`, {
+        body: { fullName: 'Lê Thị Mới', citizenId: citizen() },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'PATCH /api/admin/groups/:code/members/:memberId',
+    expected: adminOnly(200),
+    call: async (ctx, c) => {
+      const group = await throwawayGroup(ctx);
+      const member = await ctx.stack.api('POST', `/api/admin/groups/${group}/members`, {
+        token: await ctx.token('admin'),
+        body: { fullName: 'Lê Văn Rời', citizenId: citizen(), joinedOn: '2024-01-15' },
+      });
+      return ctx.stack.api('PATCH', `/api/admin/groups/${group}/members/${member.body.id}`, {
+        body: { leftOn: '2026-11-30' },
+        ...(await as(ctx, c)),
+      });
+    },
+  },
+];
+
 const TABLE: Row[] = [
   { route: 'GET /health', expected: publicRoute(200), call: (ctx) => ctx.stack.api('GET', '/health') },
   { route: 'GET /openapi.json', expected: publicRoute(200), call: (ctx) => ctx.stack.api('GET', '/openapi.json') },
@@ -334,6 +473,7 @@ const TABLE: Row[] = [
         ...(await as(ctx, c)),
       }),
   },
+  ...REFERENCE_ROWS,
 ];
 
 let stack: TestStack;

@@ -13,6 +13,7 @@ import {
 } from '../../domain/officer-accounts.js';
 import { OfficerView, auditAdminAction } from '../../domain/officers.js';
 import { programAdminRoutes } from './programs-admin.js';
+import { referenceAdminRoutes } from './reference-admin.js';
 import { NewOfficerBody, OfficerParams, OfficerPatchBody, OfficersQuery, PasswordResetBody } from '../schemas.js';
 
 /** Accounts, roles and scopes: the administrator's work. Every other role gets 403 here. */
@@ -57,6 +58,7 @@ export function adminRoutes(prisma: PrismaClient): Router {
   });
 
   router.use(programAdminRoutes(prisma));
+  router.use(referenceAdminRoutes(prisma));
 
   router.put('/admin/calendar/:year', async (req, res) => {
     const admin = requireOfficer(res);

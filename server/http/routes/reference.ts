@@ -27,9 +27,15 @@ export const ProgramView = z.object({
 export const WardView = z.object({
   code: z.string(),
   name: z.string(),
+  /** phường (urban ward) or xã (rural commune). */
+  kind: z.enum(['phuong', 'xa']),
   district: z.string(),
   province: z.string(),
   transactionPoint: z.string(),
+  /** The transaction point's day of the month. */
+  transactionDay: z.number().int(),
+  /** The mass organisations operating in the ward. */
+  associationCodes: z.array(z.string()),
 });
 export const AssociationView = z.object({ code: z.string(), name: Label });
 export const GroupView = z.object({
@@ -51,8 +57,12 @@ export function referenceRoutes(prisma: PrismaClient): Router {
   });
 
   router.get('/wards', async (_req, res) => {
-    const wards = await prisma.ward.findMany({ orderBy: { code: 'asc' } });
-    res.json(z.array(WardView).parse(wards));
+    const wards = await prisma.ward.findMany({
+      orderBy: { code: 'asc' },
+      include: { associations: { select: { associationCode: true }, orderBy: { associationCode: 'asc' } } },
+    });
+    const views = wards.map((ward) => ({ ...ward, associationCodes: ward.associations.map((a) => a.associationCode) }));
+    res.json(z.array(WardView).parse(views));
   });
 
   router.get('/associations', async (_req, res) => {

@@ -62,7 +62,8 @@ export interface DecisionContext {
   request: LoanRequest;
   proposal: BankProposal | null;
   approved: ApprovedTerms | null;
-  dates: DecisionDates;
+  /** Null for an execution started before decision dates were checked: it keeps the rules it started with. */
+  dates: DecisionDates | null;
 }
 
 function violation(code: RuleCode, message: string, field?: string): RuleViolation {
@@ -264,20 +265,21 @@ function checkBankApproval(d: BankApprovalDecision, ctx: DecisionContext): RuleV
 
 /** The meeting took place between the submission and today. */
 function checkGroupVote(d: GroupVoteDecision, ctx: DecisionContext): RuleViolation | null {
-  const { today, submittedOn } = ctx.dates;
-  const dated = checkPastDate(d.meetingDate, 'meetingDate', today, {
-    on: submittedOn,
-    code: 'DATE_BEFORE_SUBMISSION',
-    what: 'submission',
-  });
+  const dated =
+    ctx.dates &&
+    checkPastDate(d.meetingDate, 'meetingDate', ctx.dates.today, {
+      on: ctx.dates.submittedOn,
+      code: 'DATE_BEFORE_SUBMISSION',
+      what: 'submission',
+    });
   if (dated) return dated;
   const result = tallyVote(d, ctx.program.voteRules, ctx.group);
   return isViolation(result) ? result : null;
 }
 
 /** The money was paid between the approval and today; on a day other than the scheduled one, say why. */
-function checkDisbursementDate(d: DisbursementDecision, dates: DecisionDates): RuleViolation | null {
-  if (d.disbursedOn === undefined) return null;
+function checkDisbursementDate(d: DisbursementDecision, dates: DecisionDates | null): RuleViolation | null {
+  if (d.disbursedOn === undefined || dates === null) return null;
   const dated = checkPastDate(d.disbursedOn, 'disbursedOn', dates.today, {
     on: dates.approvedOn,
     code: 'DATE_BEFORE_APPROVAL',

@@ -17,7 +17,7 @@ import type {
   BankApprovalDecision,
 } from '../definitions.js';
 import { ENDED_STATUSES, type Outcome, type Role, type StepName } from '../domain.js';
-import { checkApplicantAgent, rolesForStage, type ApplicantAction } from './authority.js';
+import { BANK_APPROVAL_STAGES, checkApplicantAgent, rolesForStage, type ApplicantAction } from './authority.js';
 import {
   RULE_CODES,
   checkCategoryEligible,
@@ -158,7 +158,7 @@ function applyProposal(state: ApplicationState, decision: BankApprovalDecision, 
     step: 'bank-approval',
     actor,
     payload,
-    notify: [{ audience: 'step-officers', step: 'bank-approval', roles: ['bank_manager'] }],
+    notify: [{ audience: 'step-officers', step: 'bank-approval', roles: [...BANK_APPROVAL_STAGES.confirm] }],
   };
 }
 
@@ -172,7 +172,7 @@ function applySendBack(state: ApplicationState, reason: string, actor: Actor, no
     actor,
     reason,
     payload: { proposedAmount: proposal?.amount, proposedTermMonths: proposal?.termMonths, proposedBy: proposal?.by },
-    notify: [{ audience: 'step-officers', step: 'bank-approval', roles: ['bank_credit_officer'] }],
+    notify: [{ audience: 'step-officers', step: 'bank-approval', roles: [...BANK_APPROVAL_STAGES.propose] }],
   };
 }
 

@@ -76,6 +76,9 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     if (currentStep === 'disbursement') state.disbursementOn = state.deadline.dueOn;
   }
 
+  // Executions started before these rules replay, and carry on, with the rules they started with.
+  const checksDates = wf.patched('decision-dates');
+  const agentRules = wf.patched('applicant-agents');
   const submittedAt = new Date().toISOString();
   /** The bank's confirmation is the last approval of bank approval in the history. */
   const approvedAt = (): string | null =>
@@ -91,12 +94,14 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
       request: state.request,
       proposal: state.proposal,
       approved: state.approved,
-      dates: {
-        today: toVietnamDate(Date.now()),
-        submittedOn: toVietnamDate(Date.parse(state.history[0]?.at ?? submittedAt)),
-        approvedOn: approved ? toVietnamDate(Date.parse(approved)) : null,
-        scheduledDisbursementOn: state.disbursementOn,
-      },
+      dates: checksDates
+        ? {
+            today: toVietnamDate(Date.now()),
+            submittedOn: toVietnamDate(Date.parse(state.history[0]?.at ?? submittedAt)),
+            approvedOn: approved ? toVietnamDate(Date.parse(approved)) : null,
+            scheduledDisbursementOn: state.disbursementOn,
+          }
+        : null,
     };
   };
 
@@ -173,19 +178,19 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
   wf.setHandler(
     amendApplicationUpdate,
     (args) => {
-      checkAmend(state, args, context());
+      checkAmend(state, args, context(), agentRules);
       return recorded(emit(applyAmend(state, args, new Date().toISOString())));
     },
-    { validator: (args) => checkAmend(state, args, context()) },
+    { validator: (args) => checkAmend(state, args, context(), agentRules) },
   );
 
   wf.setHandler(
     withdrawApplicationUpdate,
     (args) => {
-      checkWithdraw(state, args);
+      checkWithdraw(state, args, agentRules);
       return recorded(emit(applyWithdraw(state, args)));
     },
-    { validator: (args) => checkWithdraw(state, args) },
+    { validator: (args) => checkWithdraw(state, args, agentRules) },
   );
 
   /**

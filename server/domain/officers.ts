@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
 import type { Role } from '../../workflows/domain.js';
+import { ROLE_SCOPE } from '../../workflows/rules/authority.js';
 import type { Officer } from './sessions.js';
 import { AppError } from './errors.js';
 
@@ -45,16 +46,16 @@ const invalid = (path: string, message: string) => new AppError('INVALID_SCOPE',
 /** Checks that the scope a role needs is given and exists, and drops what the role does not use. */
 export async function resolveScope(prisma: PrismaClient, role: Role, fields: ScopeFields): Promise<Scope> {
   const none: Scope = { wardCode: null, associationCode: null, groupCode: null, bankOfficeCode: null };
-  switch (role) {
-    case 'admin':
+  switch (ROLE_SCOPE[role]) {
+    case null:
       return none;
-    case 'ward_officer': {
+    case 'ward': {
       if (!fields.wardCode || !(await prisma.ward.findUnique({ where: { code: fields.wardCode } }))) {
         throw invalid('wardCode', 'A ward officer needs an existing wardCode');
       }
       return { ...none, wardCode: fields.wardCode };
     }
-    case 'association_officer': {
+    case 'association': {
       if (!fields.wardCode || !(await prisma.ward.findUnique({ where: { code: fields.wardCode } }))) {
         throw invalid('wardCode', 'An association officer needs an existing wardCode');
       }
@@ -64,15 +65,14 @@ export async function resolveScope(prisma: PrismaClient, role: Role, fields: Sco
       }
       return { ...none, wardCode: fields.wardCode, associationCode: code };
     }
-    case 'group_leader': {
+    case 'group': {
       const group = fields.groupCode
         ? await prisma.savingsGroup.findUnique({ where: { code: fields.groupCode } })
         : null;
       if (!group) throw invalid('groupCode', 'A group leader needs an existing groupCode');
       return { ...none, groupCode: group.code, wardCode: group.wardCode };
     }
-    case 'bank_credit_officer':
-    case 'bank_manager': {
+    case 'bank-office': {
       const code = fields.bankOfficeCode;
       if (!code || !(await prisma.bankOffice.findUnique({ where: { code } }))) {
         throw invalid('bankOfficeCode', 'A bank officer needs an existing bankOfficeCode');

@@ -82,6 +82,9 @@ const ErrorBody = z.object({
   }),
 });
 
+/** What the applicant's own actions answer: the applicant sees the status view, an officer acting for them the full one. */
+const ApplicantOrOfficerView = z.union([StatusView, ApplicationView]);
+
 const OPERATIONS: Operation[] = [
   {
     method: 'post',
@@ -149,18 +152,20 @@ const OPERATIONS: Operation[] = [
   {
     method: 'patch',
     path: '/api/applications/{id}',
-    summary: 'Amend a returned application',
+    summary:
+      'Amend a returned application (the applicant gets the status view; an officer on their behalf, the full view)',
     auth: 'officer-or-applicant',
     body: AmendApplicationBody,
-    response: ApplicationView,
+    response: ApplicantOrOfficerView,
   },
   {
     method: 'post',
     path: '/api/applications/{id}/withdraw',
-    summary: 'Withdraw before disbursement',
+    summary:
+      'Withdraw before disbursement (the applicant gets the status view; an officer on their behalf, the full view)',
     auth: 'officer-or-applicant',
     body: WithdrawBody,
-    response: ApplicationView,
+    response: ApplicantOrOfficerView,
   },
   ...STEP_NAMES.flatMap((step): Operation[] => [
     {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DisbursementDecision, GroupVoteDecision, ProgramSnapshot } from '../../workflows/definitions.js';
 import { DEFAULT_VOTE_RULES, PUBLISHED_STEP_ORDER } from '../../workflows/domain.js';
-import { checkDecision, type DecisionContext } from '../../workflows/rules/step-rules.js';
+import { checkDecision, type DecisionContext, type DecisionDates } from '../../workflows/rules/step-rules.js';
 
 const program: ProgramSnapshot = {
   id: 'p',
@@ -26,6 +26,13 @@ const program: ProgramSnapshot = {
 };
 
 /** Submitted 2 November, approved 1 December, scheduled for the transaction day 17 December; today is 10 December. */
+const dates: DecisionDates = {
+  today: '2026-12-10',
+  submittedOn: '2026-11-02',
+  approvedOn: '2026-12-01',
+  scheduledDisbursementOn: '2026-12-17',
+};
+
 const ctx: DecisionContext = {
   program,
   group: {
@@ -45,12 +52,7 @@ const ctx: DecisionContext = {
   },
   proposal: null,
   approved: { amount: 40_000_000, termMonths: 36, annualRatePercent: '6.6' },
-  dates: {
-    today: '2026-12-10',
-    submittedOn: '2026-11-02',
-    approvedOn: '2026-12-01',
-    scheduledDisbursementOn: '2026-12-17',
-  },
+  dates,
 };
 
 const meeting = (meetingDate: string): GroupVoteDecision => ({
@@ -92,7 +94,7 @@ describe('the review meeting date', () => {
 
 describe('the disbursement date', () => {
   it('needs no reason on the scheduled transaction day', () => {
-    const onSchedule = { ...ctx, dates: { ...ctx.dates, today: '2026-12-17' } };
+    const onSchedule = { ...ctx, dates: { ...dates, today: '2026-12-17' } };
     expect(checkDecision(disbursement('2026-12-17'), onSchedule)).toBeNull();
   });
 
@@ -120,6 +122,11 @@ describe('the disbursement date', () => {
     expect(checkDecision(disbursement('2026-12-24', { reason: 'Hẹn trước' }), ctx)).toMatchObject({
       code: 'DATE_IN_FUTURE',
     });
+  });
+
+  it('is not checked in an execution that started before the rule (dates null)', () => {
+    expect(checkDecision(disbursement('2020-01-01'), { ...ctx, dates: null })).toBeNull();
+    expect(checkDecision(meeting('2020-01-01'), { ...ctx, dates: null })).toBeNull();
   });
 
   it('carries no future date on a refusal to disburse either', () => {

@@ -16,7 +16,9 @@ import type {
   BankProposal,
 } from '../definitions.js';
 import type { HouseholdCategory, MoreThanFraction, Outcome, VoteRules } from '../domain.js';
-import type { IsoDate } from '../calendar/working-days.js';
+import { DATE_CODES, checkDisbursementDate, checkMeetingDate, type DecisionDates } from './decision-dates.js';
+
+export type { DecisionDates } from './decision-dates.js';
 
 export const RULE_CODES = [
   'REASON_REQUIRED',
@@ -34,9 +36,7 @@ export const RULE_CODES = [
   'DISBURSEMENT_AMOUNT_MISMATCH',
   'PROPOSAL_MISMATCH',
   'OUTCOME_NOT_ALLOWED',
-  'DATE_IN_FUTURE',
-  'DATE_BEFORE_SUBMISSION',
-  'DATE_BEFORE_APPROVAL',
+  ...DATE_CODES,
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -46,23 +46,14 @@ export interface RuleViolation {
   message: string;
 }
 
-/** The dates a decision is judged against, as Vietnamese calendar dates by the workflow's clock. */
-export interface DecisionDates {
-  today: IsoDate;
-  submittedOn: IsoDate;
-  /** The day the bank confirmed the loan, once it has. */
-  approvedOn: IsoDate | null;
-  /** The transaction day the disbursement is scheduled for, once the bank has approved. */
-  scheduledDisbursementOn: IsoDate | null;
-}
-
 export interface DecisionContext {
   program: ProgramSnapshot;
   group: GroupSnapshot;
   request: LoanRequest;
   proposal: BankProposal | null;
   approved: ApprovedTerms | null;
-  dates: DecisionDates;
+  /** Null for an execution started before decision dates were checked: it keeps the rules it started with. */
+  dates: DecisionDates | null;
 }
 
 function violation(code: RuleCode, message: string, field?: string): RuleViolation {
@@ -170,20 +161,6 @@ export function checkReason(outcome: string | null, reason: string | undefined):
 /** What an approved disbursement must say: how much, on which day, and where. */
 export const DISBURSEMENT_FIELDS = ['amount', 'disbursedOn', 'transactionPoint'] as const;
 
-/** A date a decision records happened: not after today, and not before the event it follows. */
-function checkPastDate(
-  date: IsoDate,
-  field: string,
-  today: IsoDate,
-  floor: { on: IsoDate | null; code: 'DATE_BEFORE_SUBMISSION' | 'DATE_BEFORE_APPROVAL'; what: string },
-): RuleViolation | null {
-  if (date > today) return violation('DATE_IN_FUTURE', `${field} ${date} is after today (${today})`, field);
-  if (floor.on !== null && date < floor.on) {
-    return violation(floor.code, `${field} ${date} is before the ${floor.what} (${floor.on})`, field);
-  }
-  return null;
-}
-
 export function isViolation(value: unknown): value is RuleViolation {
   return typeof value === 'object' && value !== null && 'code' in value;
 }
@@ -262,40 +239,15 @@ function checkBankApproval(d: BankApprovalDecision, ctx: DecisionContext): RuleV
   return ctx.proposal === null ? checkProposal(d, ctx) : checkConfirmation(d, ctx.proposal);
 }
 
-/** The meeting took place between the submission and today. */
 function checkGroupVote(d: GroupVoteDecision, ctx: DecisionContext): RuleViolation | null {
-  const { today, submittedOn } = ctx.dates;
-  const dated = checkPastDate(d.meetingDate, 'meetingDate', today, {
-    on: submittedOn,
-    code: 'DATE_BEFORE_SUBMISSION',
-    what: 'submission',
-  });
+  const dated = ctx.dates && checkMeetingDate(d.meetingDate, ctx.dates);
   if (dated) return dated;
   const result = tallyVote(d, ctx.program.voteRules, ctx.group);
   return isViolation(result) ? result : null;
 }
 
-/** The money was paid between the approval and today; on a day other than the scheduled one, say why. */
-function checkDisbursementDate(d: DisbursementDecision, dates: DecisionDates): RuleViolation | null {
-  if (d.disbursedOn === undefined) return null;
-  const dated = checkPastDate(d.disbursedOn, 'disbursedOn', dates.today, {
-    on: dates.approvedOn,
-    code: 'DATE_BEFORE_APPROVAL',
-    what: 'approval',
-  });
-  if (dated) return dated;
-  if (d.outcome === 'approve' && d.disbursedOn !== dates.scheduledDisbursementOn && !d.reason?.trim()) {
-    return violation(
-      'REASON_REQUIRED',
-      `A reason is required to disburse on ${d.disbursedOn}, not the scheduled transaction day ${dates.scheduledDisbursementOn ?? '(none)'}`,
-      'reason',
-    );
-  }
-  return null;
-}
-
 function checkDisbursement(d: DisbursementDecision, ctx: DecisionContext): RuleViolation | null {
-  if (d.outcome !== 'approve') return checkDisbursementDate(d, ctx.dates);
+  if (d.outcome !== 'approve') return ctx.dates && checkDisbursementDate(d, ctx.dates);
   const missing = DISBURSEMENT_FIELDS.find((field) => d[field] === undefined);
   if (missing) return violation('FIELD_REQUIRED', `${missing} is required`, missing);
   if (ctx.approved === null || d.amount !== ctx.approved.amount) {
@@ -305,7 +257,7 @@ function checkDisbursement(d: DisbursementDecision, ctx: DecisionContext): RuleV
       'amount',
     );
   }
-  return checkDisbursementDate(d, ctx.dates);
+  return ctx.dates && checkDisbursementDate(d, ctx.dates);
 }
 
 /** Reject and return need a reason; then the step's own rules apply. */

@@ -17,7 +17,7 @@ import type {
   BankApprovalDecision,
 } from '../definitions.js';
 import { ENDED_STATUSES, type Outcome, type Role, type StepName } from '../domain.js';
-import { checkApplicantAgent, rolesForStage, type ApplicantAction } from './authority.js';
+import { BANK_APPROVAL_STAGES, checkApplicantAgent, rolesForStage, type ApplicantAction } from './authority.js';
 import {
   RULE_CODES,
   checkCategoryEligible,
@@ -158,7 +158,7 @@ function applyProposal(state: ApplicationState, decision: BankApprovalDecision, 
     step: 'bank-approval',
     actor,
     payload,
-    notify: [{ audience: 'step-officers', step: 'bank-approval', roles: ['bank_manager'] }],
+    notify: [{ audience: 'step-officers', step: 'bank-approval', roles: [...BANK_APPROVAL_STAGES.confirm] }],
   };
 }
 
@@ -172,7 +172,7 @@ function applySendBack(state: ApplicationState, reason: string, actor: Actor, no
     actor,
     reason,
     payload: { proposedAmount: proposal?.amount, proposedTermMonths: proposal?.termMonths, proposedBy: proposal?.by },
-    notify: [{ audience: 'step-officers', step: 'bank-approval', roles: ['bank_credit_officer'] }],
+    notify: [{ audience: 'step-officers', step: 'bank-approval', roles: [...BANK_APPROVAL_STAGES.propose] }],
   };
 }
 
@@ -236,8 +236,20 @@ export function applyDecision(
   return { type: 'STEP_DECIDED', step, actor, outcome, ...(reason ? { reason } : {}), payload, notify };
 }
 
-/** The applicant acts for themselves; an officer only in a role allowed to act for them, and with a reason. */
-function assertMayActForApplicant(actor: Actor, action: ApplicantAction, reason: string | undefined): void {
+/**
+ * The applicant acts for themselves; an officer only in a role allowed to act for them, and with a reason.
+ * `agentRules` is false in an execution started before that rule, which keeps the rule it started with.
+ */
+function assertMayActForApplicant(
+  actor: Actor,
+  action: ApplicantAction,
+  reason: string | undefined,
+  agentRules: boolean,
+): void {
+  if (!agentRules) {
+    if (actor.role === 'admin') throw refuse('ROLE_NOT_ALLOWED', 'Administrators do not act on applications');
+    return;
+  }
   const broken = checkApplicantAgent(actor.role, action, reason);
   if (broken) throw refuse(broken.code, broken.message, broken.field);
 }
@@ -251,9 +263,14 @@ function onBehalf(actor: Actor, reason: string | undefined): Pick<EventDraft, 'r
   };
 }
 
-export function checkAmend(state: ApplicationState, { actor, changes, reason }: AmendArgs, ctx: DecisionContext): void {
+export function checkAmend(
+  state: ApplicationState,
+  { actor, changes, reason }: AmendArgs,
+  ctx: DecisionContext,
+  agentRules = true,
+): void {
   assertOpen(state);
-  assertMayActForApplicant(actor, 'amend', reason);
+  assertMayActForApplicant(actor, 'amend', reason, agentRules);
   if (state.status !== 'RETURNED') throw refuse('NOT_RETURNED', 'Only a returned application can be amended');
   const category = checkCategoryEligible(
     ctx.program,
@@ -296,9 +313,9 @@ export function applyAmend(state: ApplicationState, { actor, changes, reason }: 
   return { type: 'AMENDED', step: state.currentStep, actor, ...recorded, payload, notify };
 }
 
-export function checkWithdraw(state: ApplicationState, { actor, reason }: WithdrawArgs): void {
+export function checkWithdraw(state: ApplicationState, { actor, reason }: WithdrawArgs, agentRules = true): void {
   assertOpen(state);
-  assertMayActForApplicant(actor, 'withdraw', reason);
+  assertMayActForApplicant(actor, 'withdraw', reason, agentRules);
 }
 
 export function applyWithdraw(state: ApplicationState, { actor, reason }: WithdrawArgs): EventDraft {

@@ -10,6 +10,7 @@ import {
   type ApplicationState,
   type ProcessApplicationInput,
   type RecordedEvent,
+  type UpdateResult,
 } from './definitions.js';
 import { deadlineFor, nextDeadlineEvent, type DeadlinePolicy } from './rules/deadlines.js';
 import { ENDED_STATUSES } from './domain.js';
@@ -55,6 +56,8 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
   const pending: RecordedEvent[] = [];
   const mail: Promise<void>[] = [];
   let recordedSeq = 0;
+  // Set when an event can never reach the read model; every caller still waiting gets this instead of hanging.
+  let recordingFailed: wf.ApplicationFailure | null = null;
   const policy: DeadlinePolicy = {
     deadlines: input.program.deadlines,
     graceWorkingDays: input.program.graceWorkingDays,
@@ -112,9 +115,10 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     return seq;
   }
 
-  async function recorded(seq: number): Promise<ApplicationState> {
-    await wf.condition(() => recordedSeq >= seq);
-    return snapshot();
+  async function recorded(seq: number): Promise<UpdateResult> {
+    await wf.condition(() => recordedSeq >= seq || recordingFailed !== null);
+    if (recordedSeq < seq && recordingFailed) throw recordingFailed;
+    return { seq, status: state.status, currentStep: state.currentStep };
   }
 
   // Emitted before any handler exists: Updates delivered with the first activation must find it queued.
@@ -195,7 +199,18 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     await wf.condition(() => pending.length > 0 || ended());
     const event = pending.shift();
     if (!event) break;
-    await recordEvent(event);
+    try {
+      await recordEvent(event);
+    } catch (error) {
+      // Transient failures are retried inside the activity without limit, so this one is permanent: answer the
+      // waiting callers with a clean refusal, let their handlers finish, then fail the run for an operator to see.
+      recordingFailed = wf.ApplicationFailure.nonRetryable(
+        `Event ${event.entry.seq} of application ${state.code} could not be recorded`,
+        'RECORDING_FAILED',
+      );
+      await wf.condition(wf.allHandlersFinished);
+      throw error;
+    }
     recordedSeq = event.entry.seq;
     if (event.notify.length > 0) {
       mail.push(

@@ -10,10 +10,10 @@ import {
   workflowIdFor,
   type Actor,
   type AmendmentChanges,
-  type ApplicationState,
   type LoanRequest,
   type ProcessApplicationInput,
   type StepDecisionInput,
+  type UpdateResult,
 } from '../../workflows/definitions.js';
 import {
   ENDED_STATUSES,
@@ -94,7 +94,7 @@ export async function submitApplication(
   deps: WorkflowDeps,
   body: CreateApplicationBody,
   officer: Officer | null,
-): Promise<ApplicationState> {
+): Promise<UpdateResult & { applicationId: string; code: string }> {
   const now = new Date();
   const { program, group, ward, borrowerIsMember } = await loadSubmissionContext(deps.prisma, body);
   const target = {
@@ -140,7 +140,8 @@ export async function submitApplication(
       taskQueue: deps.taskQueue,
       args: [input],
     });
-    return handle.executeUpdate(awaitRecordedUpdate);
+    const recorded = await handle.executeUpdate(awaitRecordedUpdate);
+    return { applicationId: input.applicationId, code, ...recorded };
   });
 }
 

@@ -133,6 +133,7 @@ async function queueNotifications(
       dueOn: event.state.deadline?.dueOn ?? null,
       disbursementOn: event.state.disbursementOn,
       transactionPoint: app.ward.transactionPoint,
+      ward: { name: app.ward.name, kind: app.ward.kind === 'xa' ? 'xa' : 'phuong' },
       entry: event.entry,
       publicUrl: deps.publicUrl,
     });

@@ -43,3 +43,14 @@ export function officerLink(publicUrl: string, applicationId: string): MailLink 
     en: `Open it: ${url} — log in first with POST ${login} and {"username", "password"}, then GET the address above with the header "Authorization: Bearer <the token you received>" (a web page for officers will follow).`,
   };
 }
+
+/**
+ * Supervisors on the escalation list have no account, so no link of the system opens anything for them yet:
+ * the mail says whom to ask instead.
+ */
+export function supervisorPointer(code: string, step: { vi: string; en: string }): { vi: string; en: string } {
+  return {
+    vi: `Hồ sơ ${code} chỉ mở được bằng tài khoản cán bộ; đề nghị liên hệ cán bộ phụ trách bước "${step.vi}" để xem hồ sơ (trang web cho lãnh đạo sẽ có sau).`,
+    en: `Application ${code} opens only with an officer's account; please ask the officer responsible for "${step.en}" to show it to you (a web page for supervisors will follow).`,
+  };
+}

@@ -3,7 +3,7 @@
  */
 import type { HistoryEntry, NotificationIntent } from '../../workflows/definitions.js';
 import { STATUS_LABELS, STEP_LABELS, type ApplicationStatus, type StepName } from '../../workflows/domain.js';
-import { amendLink, officerLink, statusLink } from './links.js';
+import { amendLink, officerLink, statusLink, supervisorPointer } from './links.js';
 
 /** How the ward is named: an urban ward (phường) or a rural commune (xã), from the ward's `kind`. */
 export interface WardRef {
@@ -197,17 +197,17 @@ function reminderMail(step: StepName, ctx: MailContext): ComposedMail {
 
 function escalationMail(step: StepName, ctx: MailContext): ComposedMail {
   const label = stepLabel(step, ctx.ward);
-  const link = officerLink(ctx.publicUrl, ctx.applicationId);
+  const pointer = supervisorPointer(ctx.code, label);
   return bilingual(
     `[NHCSXH] Quá hạn: hồ sơ ${ctx.code} ở bước ${label.vi} / Overdue: application ${ctx.code} at ${label.en}`,
     { vi: 'Kính gửi lãnh đạo phụ trách,', en: 'Dear supervisor,' },
     [
       `Hồ sơ ${ctx.code} của ${ctx.borrowerName} (${ctx.programName}) đã quá hạn ở bước "${label.vi}" (hạn ${viDate(ctx.dueOn)}). Đề nghị đôn đốc cán bộ phụ trách xử lý.`,
-      link.vi,
+      pointer.vi,
     ],
     [
       `Application ${ctx.code} (${ctx.borrowerName}) is overdue at "${label.en}" (due ${ctx.dueOn ?? ''}). Please follow up with the responsible officer.`,
-      link.en,
+      pointer.en,
     ],
   );
 }

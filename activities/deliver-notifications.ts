@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { PrismaClient } from '../prisma/generated/client.js';
+import { failPermanently } from './failures.js';
 import type { Mailer } from './mail/transport.js';
 
 export interface DeliverDeps {
@@ -17,9 +18,13 @@ function isPermanent(error: unknown): boolean {
 /**
  * Sends the outbox rows of one event that are still pending. Each row is marked sent right after its
  * message leaves; if the worker dies in between, the retry sends the same Message-ID again, which mail
- * systems treat as the same message.
+ * systems treat as the same message. A database failure no retry can repair is non-retryable.
  */
-export async function deliverNotifications(deps: DeliverDeps, { eventId }: { eventId: string }): Promise<number> {
+export function deliverNotifications(deps: DeliverDeps, args: { eventId: string }): Promise<number> {
+  return failPermanently('deliverNotifications', () => deliverPending(deps, args));
+}
+
+async function deliverPending(deps: DeliverDeps, { eventId }: { eventId: string }): Promise<number> {
   const rows = await deps.prisma.notificationOutbox.findMany({
     where: { eventId, status: 'PENDING' },
     orderBy: { messageId: 'asc' },

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import type { ProcessApplicationInput, RecordedEvent } from '../workflows/definitions.js';
 import { ENDED_STATUSES } from '../workflows/domain.js';
+import { PermanentActivityError, failPermanently, isUniqueViolation } from './failures.js';
 import { composeMail } from './mail/templates.js';
 import { resolveRecipients } from './mail/recipients.js';
 
@@ -76,7 +77,7 @@ async function findOrCreateHousehold(tx: Prisma.TransactionClient, submission: P
 
 async function insertApplication(tx: Prisma.TransactionClient, event: RecordedEvent): Promise<void> {
   const submission = event.submission;
-  if (!submission) throw new Error('SUBMITTED event without submission');
+  if (!submission) throw new PermanentActivityError('SUBMITTED event without submission');
   const { request } = submission;
   const household = await findOrCreateHousehold(tx, submission);
   for (const member of request.householdMembers ?? []) {
@@ -132,6 +133,7 @@ async function queueNotifications(
       dueOn: event.state.deadline?.dueOn ?? null,
       disbursementOn: event.state.disbursementOn,
       transactionPoint: app.ward.transactionPoint,
+      ward: { name: app.ward.name, kind: app.ward.kind === 'xa' ? 'xa' : 'phuong' },
       entry: event.entry,
       publicUrl: deps.publicUrl,
     });
@@ -154,9 +156,27 @@ async function queueNotifications(
 /**
  * Brings the read model up to date with one workflow event, in one transaction: the application row,
  * the decision or disbursement, the audit event and the outbox rows. The audit row's unique event id makes
- * a retried or replayed call a no-op.
+ * a retried or replayed call a no-op. A failure that no retry can repair (a constraint the event violates, a
+ * row it needs that does not exist) is non-retryable; a lost connection or a timeout is retried.
  */
 export async function recordEvent(deps: RecordEventDeps, event: RecordedEvent): Promise<void> {
+  await failPermanently('recordEvent', async () => {
+    try {
+      await recordInTransaction(deps, event);
+    } catch (error) {
+      // Two attempts of the same event racing (a retry after a timeout while the first still runs): the loser
+      // hits the audit row's unique event id, and the event is recorded all the same.
+      if (isUniqueViolation(error) && (await isRecorded(deps.prisma, event.eventId))) return;
+      throw error;
+    }
+  });
+}
+
+async function isRecorded(prisma: PrismaClient, eventId: string): Promise<boolean> {
+  return (await prisma.auditEvent.count({ where: { eventId } })) > 0;
+}
+
+async function recordInTransaction(deps: RecordEventDeps, event: RecordedEvent): Promise<void> {
   const { entry, state } = event;
   await deps.prisma.$transaction(async (tx) => {
     const seen = await tx.auditEvent.findUnique({ where: { eventId: event.eventId }, select: { id: true } });

@@ -278,10 +278,21 @@ export interface RecordedEvent {
   notify: NotificationIntent[];
 }
 
+/**
+ * What an accepted Update answers: the sequence number of the event it recorded (or, for awaitRecorded, of the
+ * last event) and where the application stands once that event is in the read model. Small on purpose: every
+ * result is stored in the workflow history, so the whole state here would make history grow with its square.
+ */
+export interface UpdateResult {
+  seq: number;
+  status: ApplicationStatus;
+  currentStep: StepName | null;
+}
+
 export const getStateQuery = defineQuery<ApplicationState>('getState');
-export const startStepUpdate = defineUpdate<ApplicationState, [StartStepArgs]>('startStep');
-export const decideStepUpdate = defineUpdate<ApplicationState, [DecideStepArgs]>('decideStep');
-export const amendApplicationUpdate = defineUpdate<ApplicationState, [AmendArgs]>('amendApplication');
-export const withdrawApplicationUpdate = defineUpdate<ApplicationState, [WithdrawArgs]>('withdrawApplication');
+export const startStepUpdate = defineUpdate<UpdateResult, [StartStepArgs]>('startStep');
+export const decideStepUpdate = defineUpdate<UpdateResult, [DecideStepArgs]>('decideStep');
+export const amendApplicationUpdate = defineUpdate<UpdateResult, [AmendArgs]>('amendApplication');
+export const withdrawApplicationUpdate = defineUpdate<UpdateResult, [WithdrawArgs]>('withdrawApplication');
 /** Resolves once every event so far is in the read model; the server awaits it after starting a workflow. */
-export const awaitRecordedUpdate = defineUpdate<ApplicationState, []>('awaitRecorded');
+export const awaitRecordedUpdate = defineUpdate<UpdateResult, []>('awaitRecorded');

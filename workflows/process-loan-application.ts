@@ -10,6 +10,7 @@ import {
   type ApplicationState,
   type ProcessApplicationInput,
   type RecordedEvent,
+  type UpdateResult,
 } from './definitions.js';
 import { deadlineFor, nextDeadlineEvent, type DeadlinePolicy } from './rules/deadlines.js';
 import { toVietnamDate } from './calendar/working-days.js';
@@ -56,6 +57,8 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
   const pending: RecordedEvent[] = [];
   const mail: Promise<void>[] = [];
   let recordedSeq = 0;
+  // Set when an event can never reach the read model; every caller still waiting gets this instead of hanging.
+  let recordingFailed: wf.ApplicationFailure | null = null;
   const policy: DeadlinePolicy = {
     deadlines: input.program.deadlines,
     graceWorkingDays: input.program.graceWorkingDays,
@@ -76,9 +79,6 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     if (currentStep === 'disbursement') state.disbursementOn = state.deadline.dueOn;
   }
 
-  // Executions started before these rules replay, and carry on, with the rules they started with.
-  const checksDates = wf.patched('decision-dates');
-  const agentRules = wf.patched('applicant-agents');
   const submittedAt = new Date().toISOString();
   /** The bank's confirmation is the last approval of bank approval in the history. */
   const approvedAt = (): string | null =>
@@ -94,14 +94,12 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
       request: state.request,
       proposal: state.proposal,
       approved: state.approved,
-      dates: checksDates
-        ? {
-            today: toVietnamDate(Date.now()),
-            submittedOn: toVietnamDate(Date.parse(state.history[0]?.at ?? submittedAt)),
-            approvedOn: approved ? toVietnamDate(Date.parse(approved)) : null,
-            scheduledDisbursementOn: state.disbursementOn,
-          }
-        : null,
+      dates: {
+        today: toVietnamDate(Date.now()),
+        submittedOn: toVietnamDate(Date.parse(state.history[0]?.at ?? submittedAt)),
+        approvedOn: approved ? toVietnamDate(Date.parse(approved)) : null,
+        scheduledDisbursementOn: state.disbursementOn,
+      },
     };
   };
 
@@ -134,9 +132,10 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     return seq;
   }
 
-  async function recorded(seq: number): Promise<ApplicationState> {
-    await wf.condition(() => recordedSeq >= seq);
-    return snapshot();
+  async function recorded(seq: number): Promise<UpdateResult> {
+    await wf.condition(() => recordedSeq >= seq || recordingFailed !== null);
+    if (recordedSeq < seq && recordingFailed) throw recordingFailed;
+    return { seq, status: state.status, currentStep: state.currentStep };
   }
 
   // Emitted before any handler exists: Updates delivered with the first activation must find it queued.
@@ -178,19 +177,19 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
   wf.setHandler(
     amendApplicationUpdate,
     (args) => {
-      checkAmend(state, args, context(), agentRules);
+      checkAmend(state, args, context());
       return recorded(emit(applyAmend(state, args, new Date().toISOString())));
     },
-    { validator: (args) => checkAmend(state, args, context(), agentRules) },
+    { validator: (args) => checkAmend(state, args, context()) },
   );
 
   wf.setHandler(
     withdrawApplicationUpdate,
     (args) => {
-      checkWithdraw(state, args, agentRules);
+      checkWithdraw(state, args);
       return recorded(emit(applyWithdraw(state, args)));
     },
-    { validator: (args) => checkWithdraw(state, args, agentRules) },
+    { validator: (args) => checkWithdraw(state, args) },
   );
 
   /**
@@ -217,7 +216,18 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     await wf.condition(() => pending.length > 0 || ended());
     const event = pending.shift();
     if (!event) break;
-    await recordEvent(event);
+    try {
+      await recordEvent(event);
+    } catch (error) {
+      // Transient failures are retried inside the activity without limit, so this one is permanent: answer the
+      // waiting callers with a clean refusal, let their handlers finish, then fail the run for an operator to see.
+      recordingFailed = wf.ApplicationFailure.nonRetryable(
+        `Event ${event.entry.seq} of application ${state.code} could not be recorded`,
+        'RECORDING_FAILED',
+      );
+      await wf.condition(wf.allHandlersFinished);
+      throw error;
+    }
     recordedSeq = event.entry.seq;
     if (event.notify.length > 0) {
       mail.push(

@@ -3,6 +3,13 @@
  */
 import type { HistoryEntry, NotificationIntent } from '../../workflows/definitions.js';
 import { STATUS_LABELS, STEP_LABELS, type ApplicationStatus, type StepName } from '../../workflows/domain.js';
+import { amendLink, officerLink, statusLink, supervisorPointer } from './links.js';
+
+/** How the ward is named: an urban ward (phường) or a rural commune (xã), from the ward's `kind`. */
+export interface WardRef {
+  name: string;
+  kind: 'phuong' | 'xa';
+}
 
 export interface MailContext {
   code: string;
@@ -18,6 +25,7 @@ export interface MailContext {
   dueOn: string | null;
   disbursementOn: string | null;
   transactionPoint: string;
+  ward: WardRef;
 }
 
 export interface ComposedMail {
@@ -25,7 +33,33 @@ export interface ComposedMail {
   text: string;
 }
 
-const vnd = (amount: number): string => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`;
+/** Money and rates as each language writes them: 50.000.000 đồng and 6,6% / 50,000,000 VND and 6.6%. */
+export const formatMoney = {
+  vi: (amount: number): string => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`,
+  en: (amount: number): string => `${new Intl.NumberFormat('en-US').format(amount)} VND`,
+};
+export const formatPercent = {
+  vi: (rate: string): string => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 }).format(Number(rate))}%`,
+  en: (rate: string): string => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }).format(Number(rate))}%`,
+};
+
+/** A step's name in a letter: the ward's step names the ward as it is, phường or xã. */
+export function stepLabel(step: StepName, ward: WardRef): { vi: string; en: string } {
+  if (step !== 'ward-verification') return STEP_LABELS[step];
+  return ward.kind === 'xa'
+    ? { vi: 'UBND xã xác nhận', en: 'Commune verification' }
+    : { vi: 'UBND phường xác nhận', en: 'Ward verification' };
+}
+
+/** The People's Committee of the ward, e.g. "UBND phường Hòa Bình" / "the People's Committee of Hòa Bình ward". */
+function committeeOf(ward: WardRef): { vi: string; en: string } {
+  const kindVi = ward.kind === 'xa' ? 'xã' : 'phường';
+  const place = ward.name.replace(/^(phường|xã)\s+/iu, '');
+  return {
+    vi: `UBND ${kindVi} ${place}`,
+    en: `the People's Committee of ${place} ${ward.kind === 'xa' ? 'commune' : 'ward'}`,
+  };
+}
 
 /** 2027-01-18 → 18/01/2027, as dates are written in Vietnam. */
 export const viDate = (iso: string | null): string => (iso ? iso.split('-').reverse().join('/') : '');
@@ -40,51 +74,62 @@ export function bilingual(
   return { subject, text: [greeting.vi, '', ...vi, '', '---', greeting.en, '', ...en].join('\n') };
 }
 
-function applicantLines(ctx: MailContext): { vi: string; en: string } {
+/** The event the applicant hears about, named in the subject and opened in the body. */
+function applicantLines(ctx: MailContext): { subject: { vi: string; en: string }; vi: string; en: string } {
   const { entry } = ctx;
   const reasonVi = entry.reason ? ` Lý do: ${entry.reason}.` : '';
   const reasonEn = entry.reason ? ` Reason: ${entry.reason}.` : '';
+  const step = entry.step ? stepLabel(entry.step, ctx.ward) : { vi: '', en: '' };
   if (entry.type === 'SUBMITTED') {
     return {
+      subject: { vi: 'Đã tiếp nhận', en: 'Received' },
       vi: `Hồ sơ vay vốn ${ctx.code} (${ctx.programName}) đã được tiếp nhận và đang được xử lý.`,
       en: `Loan application ${ctx.code} has been received and is being processed.`,
     };
   }
   if (entry.type === 'STEP_EXPIRED') {
     return {
-      vi: `Hồ sơ ${ctx.code} đã quá hạn xử lý ở bước "${STEP_LABELS[entry.step ?? 'group-vote'].vi}" (hạn ${viDate(ctx.dueOn ?? String(entry.payload.dueOn ?? ''))}) và được trả lại. Vui lòng liên hệ tổ trưởng để hoàn thiện và gửi lại hồ sơ.`,
-      en: `Application ${ctx.code} passed its deadline at "${STEP_LABELS[entry.step ?? 'group-vote'].en}" and was returned (reason: expired). Please contact the group leader to complete and resubmit it.`,
+      subject: { vi: 'Trả lại do quá hạn xử lý', en: 'Returned: its deadline passed' },
+      vi: `Hồ sơ ${ctx.code} đã quá hạn xử lý ở bước "${step.vi}" (hạn ${viDate(ctx.dueOn ?? String(entry.payload.dueOn ?? ''))}) và được trả lại. Vui lòng hoàn thiện và gửi lại hồ sơ.`,
+      en: `Application ${ctx.code} passed its deadline at "${step.en}" and was returned (reason: expired). Please complete and resubmit it.`,
     };
   }
   if (entry.type === 'WITHDRAWN') {
     return {
+      subject: STATUS_LABELS.WITHDRAWN,
       vi: `Hồ sơ ${ctx.code} đã được rút theo đề nghị.${reasonVi}`,
       en: `Application ${ctx.code} was withdrawn.${reasonEn}`,
     };
   }
-  const step = entry.step ? STEP_LABELS[entry.step] : { vi: '', en: '' };
   if (entry.outcome === 'return') {
     return {
+      subject: STATUS_LABELS.RETURNED,
       vi: `Hồ sơ ${ctx.code} được trả lại ở bước "${step.vi}" để bổ sung, chỉnh sửa.${reasonVi} Vui lòng sửa hồ sơ và gửi lại.`,
       en: `Application ${ctx.code} was returned at "${step.en}" for correction.${reasonEn} Please amend and resubmit it.`,
     };
   }
   if (entry.outcome === 'reject') {
     return {
+      subject: { vi: 'Không được chấp thuận', en: 'Not approved' },
       vi: `Rất tiếc, hồ sơ ${ctx.code} không được chấp thuận ở bước "${step.vi}".${reasonVi}`,
       en: `We are sorry: application ${ctx.code} was not approved at "${step.en}".${reasonEn}`,
     };
   }
   if (ctx.status === 'DISBURSED') {
     return {
+      subject: STATUS_LABELS.DISBURSED,
       vi: `Khoản vay theo hồ sơ ${ctx.code} đã được giải ngân.`,
       en: `The loan of application ${ctx.code} has been disbursed.`,
     };
   }
   const amount = ctx.approvedAmount ?? 0;
+  const rate = ctx.annualRatePercent ?? '0';
+  const term = ctx.approvedTermMonths ?? 0;
+  const committee = committeeOf(ctx.ward);
   return {
-    vi: `Ngân hàng đã phê duyệt khoản vay ${vnd(amount)}, thời hạn ${ctx.approvedTermMonths ?? 0} tháng, lãi suất ${ctx.annualRatePercent ?? ''}%/năm (thông báo 04/TD). Mời ông/bà mang CCCD đến ${ctx.transactionPoint} vào ngày giao dịch ${viDate(ctx.disbursementOn)} để nhận tiền vay.`,
-    en: `The bank approved a loan of ${amount} VND for ${ctx.approvedTermMonths ?? 0} months at ${ctx.annualRatePercent ?? ''}% a year (notice 04/TD). Please bring your citizen ID card to ${ctx.transactionPoint} on the transaction day, ${ctx.disbursementOn ?? ''}, to receive the loan.`,
+    subject: { vi: 'Đã được phê duyệt', en: 'Approved' },
+    vi: `Ngân hàng đã phê duyệt khoản vay ${formatMoney.vi(amount)}, thời hạn ${term} tháng, lãi suất ${formatPercent.vi(rate)}/năm (thông báo 04/TD gửi ${committee.vi}). Mời ông/bà mang CCCD đến ${ctx.transactionPoint} vào ngày giao dịch ${viDate(ctx.disbursementOn)} để nhận tiền vay.`,
+    en: `The bank approved a loan of ${formatMoney.en(amount)} for ${term} months at ${formatPercent.en(rate)} a year (notice 04/TD, sent to ${committee.en}). Please bring your citizen ID card to ${ctx.transactionPoint} on the transaction day, ${ctx.disbursementOn ?? ''}, to receive the loan.`,
   };
 }
 
@@ -101,23 +146,22 @@ export function composeMail(intent: NotificationIntent, ctx: MailContext): Compo
   }
 }
 
-const applicationUrl = (ctx: MailContext): string => `${ctx.publicUrl}/api/applications/${ctx.applicationId}`;
 const OFFICER = { vi: 'Kính gửi cán bộ phụ trách,', en: 'Dear officer,' };
 
 function officerMail(step: StepName, ctx: MailContext): ComposedMail {
-  const label = STEP_LABELS[step];
-  const url = applicationUrl(ctx);
+  const label = stepLabel(step, ctx.ward);
+  const link = officerLink(ctx.publicUrl, ctx.applicationId);
   if (ctx.entry.type === 'STEP_EXPIRED') {
     return bilingual(
       `[NHCSXH] Hồ sơ ${ctx.code} quá hạn, đã trả lại / Application ${ctx.code} expired and was returned`,
       OFFICER,
       [
         `Hồ sơ ${ctx.code} của ${ctx.borrowerName} quá hạn ở bước "${label.vi}" và đã được trả lại cho người vay.`,
-        `Xem hồ sơ: ${url}`,
+        link.vi,
       ],
       [
         `Application ${ctx.code} (${ctx.borrowerName}) expired at "${label.en}" and was returned to the applicant.`,
-        `Open it: ${url}`,
+        link.en,
       ],
     );
   }
@@ -128,67 +172,71 @@ function officerMail(step: StepName, ctx: MailContext): ComposedMail {
     OFFICER,
     [
       `Hồ sơ vay vốn ${ctx.code} của ${ctx.borrowerName} (${ctx.programName}) đang chờ bước "${label.vi}".${due}`,
-      `Xem hồ sơ: ${url}`,
+      link.vi,
     ],
-    [`Loan application ${ctx.code} (${ctx.borrowerName}) is waiting for "${label.en}".${dueEn}`, `Open it: ${url}`],
+    [`Loan application ${ctx.code} (${ctx.borrowerName}) is waiting for "${label.en}".${dueEn}`, link.en],
   );
 }
 
 function reminderMail(step: StepName, ctx: MailContext): ComposedMail {
-  const label = STEP_LABELS[step];
-  const url = applicationUrl(ctx);
+  const label = stepLabel(step, ctx.ward);
+  const link = officerLink(ctx.publicUrl, ctx.applicationId);
   return bilingual(
     `[NHCSXH] Nhắc việc: hồ sơ ${ctx.code} đến hạn ngày ${viDate(ctx.dueOn)} / Reminder: application ${ctx.code} is due on ${ctx.dueOn ?? ''}`,
     OFFICER,
     [
       `Hồ sơ ${ctx.code} của ${ctx.borrowerName} ở bước "${label.vi}" đến hạn vào ngày làm việc tiếp theo, ${viDate(ctx.dueOn)}.`,
-      `Xem hồ sơ: ${url}`,
+      link.vi,
     ],
     [
       `Application ${ctx.code} (${ctx.borrowerName}) at "${label.en}" is due on the next working day, ${ctx.dueOn ?? ''}.`,
-      `Open it: ${url}`,
+      link.en,
     ],
   );
 }
 
 function escalationMail(step: StepName, ctx: MailContext): ComposedMail {
-  const label = STEP_LABELS[step];
-  const url = applicationUrl(ctx);
+  const label = stepLabel(step, ctx.ward);
+  const pointer = supervisorPointer(ctx.code, label);
   return bilingual(
     `[NHCSXH] Quá hạn: hồ sơ ${ctx.code} ở bước ${label.vi} / Overdue: application ${ctx.code} at ${label.en}`,
     { vi: 'Kính gửi lãnh đạo phụ trách,', en: 'Dear supervisor,' },
     [
       `Hồ sơ ${ctx.code} của ${ctx.borrowerName} (${ctx.programName}) đã quá hạn ở bước "${label.vi}" (hạn ${viDate(ctx.dueOn)}). Đề nghị đôn đốc cán bộ phụ trách xử lý.`,
-      `Xem hồ sơ: ${url}`,
+      pointer.vi,
     ],
     [
       `Application ${ctx.code} (${ctx.borrowerName}) is overdue at "${label.en}" (due ${ctx.dueOn ?? ''}). Please follow up with the responsible officer.`,
-      `Open it: ${url}`,
+      pointer.en,
     ],
   );
 }
 
 function scheduleMail(ctx: MailContext): ComposedMail {
+  const link = officerLink(ctx.publicUrl, ctx.applicationId);
   return bilingual(
     `[NHCSXH] Hồ sơ ${ctx.code} được giải ngân ngày ${viDate(ctx.disbursementOn)} / Application ${ctx.code}: disbursement on ${ctx.disbursementOn ?? ''}`,
     { vi: 'Kính gửi tổ trưởng Tổ TK&VV,', en: 'Dear group leader,' },
     [
       `Ngân hàng đã phê duyệt khoản vay của ${ctx.borrowerName} (hồ sơ ${ctx.code}). Đề nghị báo người vay đến ${ctx.transactionPoint} vào ngày giao dịch ${viDate(ctx.disbursementOn)} để nhận tiền.`,
+      link.vi,
     ],
     [
       `The bank approved the loan of ${ctx.borrowerName} (application ${ctx.code}). Please tell the borrower to come to ${ctx.transactionPoint} on the transaction day, ${ctx.disbursementOn ?? ''}.`,
+      link.en,
     ],
   );
 }
 
 function applicantMail(ctx: MailContext): ComposedMail {
-  const statusUrl = `${ctx.publicUrl}/api/status/${encodeURIComponent(ctx.code)}`;
   const lines = applicantLines(ctx);
-  const status = STATUS_LABELS[ctx.status];
+  const status = statusLink(ctx.publicUrl, ctx.code);
+  // A returned application (by an officer or by its deadline) waits for the applicant: say how to amend it.
+  const amend = ctx.status === 'RETURNED' ? [amendLink(ctx.publicUrl, ctx.applicationId)] : [];
   return bilingual(
-    `[NHCSXH] Hồ sơ ${ctx.code}: ${status.vi} / Application ${ctx.code}: ${status.en}`,
+    `[NHCSXH] Hồ sơ ${ctx.code}: ${lines.subject.vi} / Application ${ctx.code}: ${lines.subject.en}`,
     { vi: `Kính gửi ông/bà ${ctx.borrowerName},`, en: `Dear ${ctx.borrowerName},` },
-    [lines.vi, `Tra cứu tình trạng hồ sơ: ${statusUrl}`],
-    [lines.en, `Check the status: ${statusUrl}`],
+    [lines.vi, ...amend.map((link) => link.vi), status.vi],
+    [lines.en, ...amend.map((link) => link.en), status.en],
   );
 }

@@ -178,7 +178,7 @@ describe('deadlines in working days', () => {
       'the group leader mail',
     );
     expect(leader.textBody).toContain('Điểm giao dịch xã Hòa Bình');
-    await eventually(() => mailTo(created.id, 'anh.nguyen@example.vn', 'Đang xử lý'), 'the applicant mail');
+    await eventually(() => mailTo(created.id, 'anh.nguyen@example.vn', 'Đã được phê duyệt'), 'the applicant mail');
     const applicant = await stack.db.prisma.notificationOutbox.findMany({
       where: { applicationId: created.id, recipient: 'anh.nguyen@example.vn' },
     });

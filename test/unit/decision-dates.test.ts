@@ -124,11 +124,6 @@ describe('the disbursement date', () => {
     });
   });
 
-  it('is not checked in an execution that started before the rule (dates null)', () => {
-    expect(checkDecision(disbursement('2020-01-01'), { ...ctx, dates: null })).toBeNull();
-    expect(checkDecision(meeting('2020-01-01'), { ...ctx, dates: null })).toBeNull();
-  });
-
   it('carries no future date on a refusal to disburse either', () => {
     const refusal = disbursement('2026-12-24', { outcome: 'reject', reason: 'Hộ không đến nhận' });
     expect(checkDecision(refusal, ctx)).toMatchObject({ code: 'DATE_IN_FUTURE' });

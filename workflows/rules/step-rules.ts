@@ -52,8 +52,8 @@ export interface DecisionContext {
   request: LoanRequest;
   proposal: BankProposal | null;
   approved: ApprovedTerms | null;
-  /** Null for an execution started before decision dates were checked: it keeps the rules it started with. */
-  dates: DecisionDates | null;
+  /** Today, the submission and the bank's approval as Vietnam dates, by the workflow's clock. */
+  dates: DecisionDates;
 }
 
 function violation(code: RuleCode, message: string, field?: string): RuleViolation {
@@ -240,14 +240,14 @@ function checkBankApproval(d: BankApprovalDecision, ctx: DecisionContext): RuleV
 }
 
 function checkGroupVote(d: GroupVoteDecision, ctx: DecisionContext): RuleViolation | null {
-  const dated = ctx.dates && checkMeetingDate(d.meetingDate, ctx.dates);
+  const dated = checkMeetingDate(d.meetingDate, ctx.dates);
   if (dated) return dated;
   const result = tallyVote(d, ctx.program.voteRules, ctx.group);
   return isViolation(result) ? result : null;
 }
 
 function checkDisbursement(d: DisbursementDecision, ctx: DecisionContext): RuleViolation | null {
-  if (d.outcome !== 'approve') return ctx.dates && checkDisbursementDate(d, ctx.dates);
+  if (d.outcome !== 'approve') return checkDisbursementDate(d, ctx.dates);
   const missing = DISBURSEMENT_FIELDS.find((field) => d[field] === undefined);
   if (missing) return violation('FIELD_REQUIRED', `${missing} is required`, missing);
   if (ctx.approved === null || d.amount !== ctx.approved.amount) {
@@ -257,7 +257,7 @@ function checkDisbursement(d: DisbursementDecision, ctx: DecisionContext): RuleV
       'amount',
     );
   }
-  return ctx.dates && checkDisbursementDate(d, ctx.dates);
+  return checkDisbursementDate(d, ctx.dates);
 }
 
 /** Reject and return need a reason; then the step's own rules apply. */

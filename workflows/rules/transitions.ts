@@ -236,20 +236,8 @@ export function applyDecision(
   return { type: 'STEP_DECIDED', step, actor, outcome, ...(reason ? { reason } : {}), payload, notify };
 }
 
-/**
- * The applicant acts for themselves; an officer only in a role allowed to act for them, and with a reason.
- * `agentRules` is false in an execution started before that rule, which keeps the rule it started with.
- */
-function assertMayActForApplicant(
-  actor: Actor,
-  action: ApplicantAction,
-  reason: string | undefined,
-  agentRules: boolean,
-): void {
-  if (!agentRules) {
-    if (actor.role === 'admin') throw refuse('ROLE_NOT_ALLOWED', 'Administrators do not act on applications');
-    return;
-  }
+/** The applicant acts for themselves; an officer only in a role allowed to act for them, and with a reason. */
+function assertMayActForApplicant(actor: Actor, action: ApplicantAction, reason: string | undefined): void {
   const broken = checkApplicantAgent(actor.role, action, reason);
   if (broken) throw refuse(broken.code, broken.message, broken.field);
 }
@@ -263,14 +251,9 @@ function onBehalf(actor: Actor, reason: string | undefined): Pick<EventDraft, 'r
   };
 }
 
-export function checkAmend(
-  state: ApplicationState,
-  { actor, changes, reason }: AmendArgs,
-  ctx: DecisionContext,
-  agentRules = true,
-): void {
+export function checkAmend(state: ApplicationState, { actor, changes, reason }: AmendArgs, ctx: DecisionContext): void {
   assertOpen(state);
-  assertMayActForApplicant(actor, 'amend', reason, agentRules);
+  assertMayActForApplicant(actor, 'amend', reason);
   if (state.status !== 'RETURNED') throw refuse('NOT_RETURNED', 'Only a returned application can be amended');
   const category = checkCategoryEligible(
     ctx.program,
@@ -313,9 +296,9 @@ export function applyAmend(state: ApplicationState, { actor, changes, reason }: 
   return { type: 'AMENDED', step: state.currentStep, actor, ...recorded, payload, notify };
 }
 
-export function checkWithdraw(state: ApplicationState, { actor, reason }: WithdrawArgs, agentRules = true): void {
+export function checkWithdraw(state: ApplicationState, { actor, reason }: WithdrawArgs): void {
   assertOpen(state);
-  assertMayActForApplicant(actor, 'withdraw', reason, agentRules);
+  assertMayActForApplicant(actor, 'withdraw', reason);
 }
 
 export function applyWithdraw(state: ApplicationState, { actor, reason }: WithdrawArgs): EventDraft {

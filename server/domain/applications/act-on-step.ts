@@ -1,7 +1,7 @@
 import {
   decideStepUpdate,
   startStepUpdate,
-  type ApplicationState,
+  type UpdateResult,
   type StepDecisionInput,
 } from '../../../workflows/definitions.js';
 import type { HouseholdCategory, StepName } from '../../../workflows/domain.js';
@@ -41,7 +41,7 @@ export async function startStep(
   app: ApplicationRef,
   step: StepName,
   officer: Officer,
-): Promise<ApplicationState> {
+): Promise<UpdateResult> {
   assertOpen(app);
   assertRoleForStep(officer, step);
   await assertNoConflictOfInterest(deps.prisma, app, officer);
@@ -56,7 +56,7 @@ export async function decideStep(
   app: ApplicationRef,
   decision: StepDecisionInput,
   officer: Officer,
-): Promise<ApplicationState> {
+): Promise<UpdateResult> {
   assertOpen(app);
   assertRoleForStep(officer, decision.step);
   await assertNoConflictOfInterest(deps.prisma, app, officer);

@@ -10,7 +10,7 @@ import {
   withdrawApplicationUpdate,
   type Actor,
   type AmendmentChanges,
-  type ApplicationState,
+  type UpdateResult,
 } from '../../../workflows/definitions.js';
 import { checkApplicantAgent, type ApplicantAction } from '../../../workflows/rules/authority.js';
 import { translateWorkflowErrors } from '../../infra/temporal-errors.js';
@@ -88,7 +88,7 @@ export async function amendApplication(
   deps: WorkflowDeps,
   caller: ApplicantCaller,
   body: AmendApplicationBody,
-): Promise<ApplicationState> {
+): Promise<UpdateResult> {
   const { citizenId: _proof, reason, ...changes } = body;
   await assertMayAct(deps, caller, 'amend', reason);
   return translateWorkflowErrors(() =>
@@ -102,7 +102,7 @@ export async function withdrawApplication(
   deps: WorkflowDeps,
   caller: ApplicantCaller,
   body: WithdrawBody,
-): Promise<ApplicationState> {
+): Promise<UpdateResult> {
   await assertMayAct(deps, caller, 'withdraw', body.reason);
   return translateWorkflowErrors(() =>
     deps.client.workflow

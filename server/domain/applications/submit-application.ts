@@ -4,9 +4,9 @@ import {
   awaitRecordedUpdate,
   workflowIdFor,
   type Actor,
-  type ApplicationState,
   type LoanRequest,
   type ProcessApplicationInput,
+  type UpdateResult,
 } from '../../../workflows/definitions.js';
 import type { processLoanApplication } from '../../../workflows/process-loan-application.js';
 import { translateWorkflowErrors } from '../../infra/temporal-errors.js';
@@ -67,7 +67,7 @@ export async function submitApplication(
   deps: WorkflowDeps,
   body: CreateApplicationBody,
   officer: Officer | null,
-): Promise<ApplicationState> {
+): Promise<UpdateResult & { applicationId: string; code: string }> {
   const now = new Date();
   const { program, group, ward, borrowerIsMember } = await loadSubmissionContext(deps.prisma, body);
   const target = {
@@ -113,7 +113,8 @@ export async function submitApplication(
       taskQueue: deps.taskQueue,
       args: [input],
     });
-    return handle.executeUpdate(awaitRecordedUpdate);
+    const recorded = await handle.executeUpdate(awaitRecordedUpdate);
+    return { applicationId: input.applicationId, code, ...recorded };
   });
 }
 

@@ -1,0 +1,67 @@
+/**
+ * What the recorded histories hold: each scenario the events it is named for, and every Update result small.
+ * Re-record with `npx tsx test/histories/record-histories.ts`.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+
+interface JsonPayload {
+  metadata?: Record<string, string>;
+  data?: string;
+}
+interface JsonEvent {
+  eventType: string;
+  workflowExecutionUpdateCompletedEventAttributes?: { outcome?: { success?: { payloads?: JsonPayload[] } } };
+  activityTaskScheduledEventAttributes?: { activityType?: { name?: string }; input?: { payloads?: JsonPayload[] } };
+}
+
+const historiesDir = new URL('./', import.meta.url);
+const files = (await readdir(historiesDir)).filter((name) => name.endsWith('.json'));
+
+async function eventsOf(file: string): Promise<JsonEvent[]> {
+  return (JSON.parse(await readFile(new URL(file, historiesDir), 'utf8')) as { events: JsonEvent[] }).events;
+}
+
+const decode = (payload: JsonPayload | undefined): unknown =>
+  JSON.parse(Buffer.from(payload?.data ?? '', 'base64').toString('utf8'));
+
+/** The workflow events, in order, that the history recorded into the read model. */
+async function recordedEventTypes(file: string): Promise<string[]> {
+  return (await eventsOf(file))
+    .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordEvent')
+    .map(
+      (e) =>
+        (decode(e.activityTaskScheduledEventAttributes?.input?.payloads?.[0]) as { entry: { type: string } }).entry
+          .type,
+    );
+}
+
+describe('the recorded histories', () => {
+  it.each(files)('%s stores only {seq, status, currentStep} as Update results', async (file) => {
+    const results = (await eventsOf(file)).flatMap((e) => {
+      const payloads = e.workflowExecutionUpdateCompletedEventAttributes?.outcome?.success?.payloads;
+      return payloads ? [decode(payloads[0])] : [];
+    });
+
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results)
+      expect(Object.keys(result as object).sort()).toEqual(['currentStep', 'seq', 'status']);
+  });
+
+  it.each([
+    ['disbursed-published-order.json', ['APPROVAL_PROPOSED', 'STEP_DECIDED']],
+    ['returned-amended-withdrawn.json', ['AMENDED', 'WITHDRAWN']],
+    ['bank-sent-back-four-eyes-approved.json', ['APPROVAL_PROPOSED', 'PROPOSAL_SENT_BACK', 'APPROVAL_PROPOSED']],
+    ['deadline-reminder-breach-late-decision.json', ['DEADLINE_REMINDER', 'STEP_OVERDUE', 'STEP_DECIDED']],
+    ['deadline-expired-amended.json', ['STEP_EXPIRED', 'AMENDED', 'WITHDRAWN']],
+  ])('%s covers %j in that order', async (file, expected) => {
+    const types = await recordedEventTypes(file);
+
+    let from = 0;
+    for (const type of expected) {
+      const at = types.indexOf(type, from);
+      expect(at, `${type} after position ${from} in ${types.join(', ')}`).toBeGreaterThanOrEqual(from);
+      from = at + 1;
+    }
+  });
+});

@@ -83,12 +83,12 @@ const context = (state: ApplicationState): DecisionContext => ({
   request: state.request,
   proposal: state.proposal,
   approved: state.approved,
-  // Submitted on NOW, approved on LATER, paid on the scheduled transaction day.
+  // Submitted on NOW, approved on LATER, paid on the scheduled transaction day (the workflow schedules it).
   dates: {
     today: '2026-12-17',
     submittedOn: '2026-12-01',
     approvedOn: state.approved ? '2026-12-02' : null,
-    scheduledDisbursementOn: state.disbursementOn,
+    scheduledDisbursementOn: state.approved ? '2026-12-17' : null,
   },
 });
 

@@ -3,27 +3,9 @@
  * the submission, a disbursement after the approval and, off the transaction day, with a reason.
  */
 import { describe, expect, it } from 'vitest';
-import type { DisbursementDecision, GroupVoteDecision, ProgramSnapshot } from '../../workflows/definitions.js';
-import { DEFAULT_VOTE_RULES, PUBLISHED_STEP_ORDER } from '../../workflows/domain.js';
+import type { DisbursementDecision, GroupVoteDecision } from '../../workflows/definitions.js';
 import { checkDecision, type DecisionContext, type DecisionDates } from '../../workflows/rules/step-rules.js';
-
-const program: ProgramSnapshot = {
-  id: 'p',
-  code: 'POOR',
-  version: 1,
-  nameVi: 'Cho vay hộ nghèo',
-  nameEn: 'Poor household loans',
-  ceilingVnd: 100_000_000,
-  ceilingPerMonthVnd: null,
-  annualRatePercent: '6.6',
-  maxTermMonths: 120,
-  stepOrder: [...PUBLISHED_STEP_ORDER],
-  eligibleCategories: ['POOR'],
-  voteRules: DEFAULT_VOTE_RULES,
-  deadlines: {},
-  graceWorkingDays: 5,
-  checkOverdueDebt: true,
-};
+import { COW_LOAN, GROUP_OF_TEN, poorProgram } from '../support/snapshots.js';
 
 /** Submitted 2 November, approved 1 December, scheduled for the transaction day 17 December; today is 10 December. */
 const dates: DecisionDates = {
@@ -34,22 +16,9 @@ const dates: DecisionDates = {
 };
 
 const ctx: DecisionContext = {
-  program,
-  group: {
-    code: 'HOABINH-01',
-    wardCode: 'HOABINH',
-    associationCode: 'FARMERS',
-    memberCount: 10,
-    borrowerIsMember: true,
-  },
-  request: {
-    householdCategory: 'POOR',
-    amount: 50_000_000,
-    termMonths: 36,
-    purpose: 'Nuôi bò',
-    usePlan: 'Mua bò giống',
-    borrower: { fullName: 'Nguyễn Văn Ánh', citizenId: '034185001234', dateOfBirth: '1985-04-12' },
-  },
+  program: poorProgram(),
+  group: GROUP_OF_TEN,
+  request: COW_LOAN,
   proposal: null,
   approved: { amount: 40_000_000, termMonths: 36, annualRatePercent: '6.6' },
   dates,

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupVoteDecision, ProgramSnapshot } from '../../workflows/definitions.js';
-import { DEFAULT_VOTE_RULES, PUBLISHED_STEP_ORDER } from '../../workflows/domain.js';
+import type { GroupVoteDecision } from '../../workflows/definitions.js';
+import { DEFAULT_VOTE_RULES } from '../../workflows/domain.js';
 import { ceilingFor, checkDecision, checkLoanLimits, tallyVote } from '../../workflows/rules/step-rules.js';
+import { GROUP_OF_TEN, poorProgram } from '../support/snapshots.js';
 
-const program: ProgramSnapshot = {
-  id: 'p',
-  code: 'POOR',
-  version: 1,
-  nameVi: 'Cho vay hộ nghèo',
-  nameEn: 'Poor household loans',
-  ceilingVnd: 100_000_000,
-  ceilingPerMonthVnd: null,
-  annualRatePercent: '6.6',
-  maxTermMonths: 120,
-  stepOrder: [...PUBLISHED_STEP_ORDER],
-  eligibleCategories: ['POOR'],
-  voteRules: DEFAULT_VOTE_RULES,
-  deadlines: {},
-  graceWorkingDays: 5,
-  checkOverdueDebt: true,
-};
+const program = poorProgram();
+const group10 = GROUP_OF_TEN;
 
 /** A loan submitted on 2 November, approved on 1 December and due to be paid on the transaction day, 17 December. */
 const dates = {
@@ -27,14 +13,6 @@ const dates = {
   submittedOn: '2026-11-02',
   approvedOn: '2026-12-01',
   scheduledDisbursementOn: '2026-12-17',
-};
-
-const group10 = {
-  code: 'HOABINH-01',
-  wardCode: 'HOABINH',
-  associationCode: 'FARMERS' as const,
-  memberCount: 10,
-  borrowerIsMember: true,
 };
 
 const vote = (present: number, forVotes: number, against = 0, abstentions = 0): GroupVoteDecision => ({

@@ -7,7 +7,7 @@ import type {
   StepDecisionInput,
   WardVerificationDecision,
 } from '../../workflows/definitions.js';
-import { DEFAULT_VOTE_RULES, type Role, type StepName } from '../../workflows/domain.js';
+import type { Role, StepName } from '../../workflows/domain.js';
 import { deadlineFor } from '../../workflows/rules/deadlines.js';
 import type { DecisionContext } from '../../workflows/rules/step-rules.js';
 import {
@@ -25,6 +25,7 @@ import {
   initialState,
   rolesFor,
 } from '../../workflows/rules/transitions.js';
+import { COW_LOAN, GROUP_OF_TEN, poorProgram } from '../support/snapshots.js';
 
 const NOW = '2026-12-01T03:00:00.000Z';
 const LATER = '2026-12-02T03:00:00.000Z';
@@ -34,38 +35,9 @@ const input: ProcessApplicationInput = {
   applicationId: 'app-1',
   code: 'HOABINH-2026-ABC123',
   wardCode: 'HOABINH',
-  program: {
-    id: 'p',
-    code: 'POOR',
-    version: 1,
-    nameVi: 'Cho vay hộ nghèo',
-    nameEn: 'Poor household loans',
-    ceilingVnd: 100_000_000,
-    ceilingPerMonthVnd: null,
-    annualRatePercent: '6.6',
-    maxTermMonths: 120,
-    stepOrder: ORDER,
-    eligibleCategories: ['POOR', 'NEAR_POOR'],
-    voteRules: DEFAULT_VOTE_RULES,
-    deadlines: {},
-    graceWorkingDays: 5,
-    checkOverdueDebt: true,
-  },
-  group: {
-    code: 'HOABINH-01',
-    wardCode: 'HOABINH',
-    associationCode: 'FARMERS',
-    memberCount: 10,
-    borrowerIsMember: true,
-  },
-  request: {
-    householdCategory: 'POOR',
-    amount: 50_000_000,
-    termMonths: 36,
-    purpose: 'Nuôi bò sinh sản',
-    usePlan: 'Mua 2 con bò giống',
-    borrower: { fullName: 'Nguyễn Văn Ánh', citizenId: '034185001234', dateOfBirth: '1985-04-12' },
-  },
+  program: poorProgram({ stepOrder: ORDER, eligibleCategories: ['POOR', 'NEAR_POOR'] }),
+  group: GROUP_OF_TEN,
+  request: COW_LOAN,
   submittedBy: { username: 'applicant:034185001234', role: 'applicant', displayName: 'Nguyễn Văn Ánh', scope: null },
   transactionDay: 17,
   calendar: { holidays: [] },

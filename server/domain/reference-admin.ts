@@ -12,12 +12,15 @@ export const BankOfficeView = z.object({ code: z.string(), name: z.string(), war
 export const AdminWardView = z.object({
   code: z.string(),
   name: z.string(),
+  /** phường (urban ward) or xã (rural commune). */
   kind: z.enum(['phuong', 'xa']),
   district: z.string(),
   province: z.string(),
   transactionPoint: z.string(),
+  /** The transaction point's day of the month. */
   transactionDay: z.number().int(),
   bankOfficeCode: z.string().nullable(),
+  /** The mass organisations operating in the ward. */
   associationCodes: z.array(z.string()),
 });
 type AdminWardView = z.infer<typeof AdminWardView>;
@@ -100,7 +103,7 @@ export async function changeBankOffice(
   });
 }
 
-export async function listAdminWards(prisma: PrismaClient): Promise<AdminWardView[]> {
+export async function listWards(prisma: PrismaClient): Promise<AdminWardView[]> {
   const rows = await prisma.ward.findMany({ orderBy: { code: 'asc' }, include: withAssociations });
   return rows.map(toWardView);
 }

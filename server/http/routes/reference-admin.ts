@@ -20,7 +20,7 @@ import {
   changeWard,
   createBankOffice,
   createWard,
-  listAdminWards,
+  listWards,
   listBankOffices,
   setWardAssociations,
 } from '../../domain/reference-admin.js';
@@ -109,7 +109,7 @@ export function referenceAdminRoutes(prisma: PrismaClient): Router {
   });
 
   router.get('/admin/wards', async (_req, res) => {
-    res.json(await listAdminWards(prisma));
+    res.json(await listWards(prisma));
   });
 
   router.post('/admin/wards', async (req, res) => {

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { AdminWardView, listWards } from '../../domain/reference-admin.js';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 import { listCurrentPrograms } from '../../domain/programmes.js';
 import { GroupsQuery } from '../schemas.js';
@@ -24,19 +25,8 @@ export const ProgramView = z.object({
   deadlines: z.record(z.string(), z.number().int()),
   graceWorkingDays: z.number().int(),
 });
-export const WardView = z.object({
-  code: z.string(),
-  name: z.string(),
-  /** phường (urban ward) or xã (rural commune). */
-  kind: z.enum(['phuong', 'xa']),
-  district: z.string(),
-  province: z.string(),
-  transactionPoint: z.string(),
-  /** The transaction point's day of the month. */
-  transactionDay: z.number().int(),
-  /** The mass organisations operating in the ward. */
-  associationCodes: z.array(z.string()),
-});
+/** A ward as anyone may read it: the administrator's view without the bank office. */
+export const WardView = AdminWardView.omit({ bankOfficeCode: true });
 export const AssociationView = z.object({ code: z.string(), name: Label });
 export const GroupView = z.object({
   code: z.string(),
@@ -57,12 +47,7 @@ export function referenceRoutes(prisma: PrismaClient): Router {
   });
 
   router.get('/wards', async (_req, res) => {
-    const wards = await prisma.ward.findMany({
-      orderBy: { code: 'asc' },
-      include: { associations: { select: { associationCode: true }, orderBy: { associationCode: 'asc' } } },
-    });
-    const views = wards.map((ward) => ({ ...ward, associationCodes: ward.associations.map((a) => a.associationCode) }));
-    res.json(z.array(WardView).parse(views));
+    res.json(z.array(WardView).parse(await listWards(prisma)));
   });
 
   router.get('/associations', async (_req, res) => {

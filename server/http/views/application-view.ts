@@ -115,6 +115,18 @@ interface AuditData {
   actorName?: string;
 }
 
+/** The terms the bank approved, once it has: what the officer and the applicant both see. */
+export function approvedTermsOf(
+  row: Pick<ApplicationRow, 'approvedAmount' | 'approvedTermMonths' | 'annualRatePercent'>,
+): { amount: number; termMonths: number; annualRatePercent: string } | null {
+  if (row.approvedAmount === null || row.approvedTermMonths === null || row.annualRatePercent === null) return null;
+  return {
+    amount: Number(row.approvedAmount),
+    termMonths: row.approvedTermMonths,
+    annualRatePercent: row.annualRatePercent.toString(),
+  };
+}
+
 export function toApplicationView(row: ApplicationRow): ApplicationView {
   return ApplicationView.parse({
     id: row.id,
@@ -152,14 +164,7 @@ export function toApplicationView(row: ApplicationRow): ApplicationView {
       row.proposedAmount !== null && row.proposedTermMonths !== null && row.proposedBy !== null
         ? { amount: Number(row.proposedAmount), termMonths: row.proposedTermMonths, by: row.proposedBy }
         : null,
-    approved:
-      row.approvedAmount !== null && row.approvedTermMonths !== null && row.annualRatePercent !== null
-        ? {
-            amount: Number(row.approvedAmount),
-            termMonths: row.approvedTermMonths,
-            annualRatePercent: row.annualRatePercent.toString(),
-          }
-        : null,
+    approved: approvedTermsOf(row),
     disbursement: row.disbursement
       ? {
           amount: Number(row.disbursement.amount),

@@ -12,7 +12,7 @@ import {
   type Bilingual,
   type StepName,
 } from '../../../workflows/domain.js';
-import type { ApplicationRow } from './application-view.js';
+import { approvedTermsOf, type ApplicationRow } from './application-view.js';
 
 const Label = z.object({ vi: z.string(), en: z.string() });
 
@@ -107,14 +107,7 @@ export function toStatusView(row: ApplicationRow): StatusView {
     returnReason: row.returnReason,
     dueOn: row.dueOn?.toISOString().slice(0, 10) ?? null,
     disbursementOn: row.disbursementOn?.toISOString().slice(0, 10) ?? null,
-    approved:
-      row.approvedAmount !== null && row.approvedTermMonths !== null && row.annualRatePercent !== null
-        ? {
-            amount: Number(row.approvedAmount),
-            termMonths: row.approvedTermMonths,
-            annualRatePercent: row.annualRatePercent.toString(),
-          }
-        : null,
+    approved: approvedTermsOf(row),
     submittedAt: row.submittedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,

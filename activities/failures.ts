@@ -1,3 +1,4 @@
+import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { Prisma } from '../prisma/generated/client.js';
 
@@ -51,11 +52,17 @@ export async function failPermanently<T>(activity: string, body: () => Promise<T
   } catch (error) {
     if (!isPermanentError(error)) throw error;
     const code = error instanceof Prisma.PrismaClientKnownRequestError ? ` (${error.code})` : '';
+    // The failure is kept in the workflow history, which the Temporal UI shows, and Prisma's message quotes the
+    // query's arguments (names, citizen IDs): the history and the log get the error's kind, code and target only.
+    const meta = error instanceof Prisma.PrismaClientKnownRequestError ? error.meta : undefined;
+    log.error(`${activity} failed permanently${code}`, {
+      kind: error instanceof Error ? error.name : typeof error,
+      target: meta?.target ?? meta?.field_name,
+    });
     throw ApplicationFailure.create({
-      message: `${activity} failed permanently${code}: ${error instanceof Error ? error.message : String(error)}`,
+      message: `${activity} failed permanently${code}`,
       type: 'PERMANENT_ACTIVITY_FAILURE',
       nonRetryable: true,
-      cause: error instanceof Error ? error : undefined,
     });
   }
 }

@@ -28,6 +28,7 @@ import {
   checkStart,
   checkWithdraw,
   initialState,
+  refuse,
   type EventDraft,
 } from './rules/transitions.js';
 
@@ -221,9 +222,9 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     } catch (error) {
       // Transient failures are retried inside the activity without limit, so this one is permanent: answer the
       // waiting callers with a clean refusal, let their handlers finish, then fail the run for an operator to see.
-      recordingFailed = wf.ApplicationFailure.nonRetryable(
-        `Event ${event.entry.seq} of application ${state.code} could not be recorded`,
+      recordingFailed = refuse(
         'RECORDING_FAILED',
+        `Event ${event.entry.seq} of application ${state.code} could not be recorded`,
       );
       await wf.condition(wf.allHandlersFinished);
       throw error;

@@ -60,7 +60,9 @@ describe('permanent failures in activities', () => {
     );
 
     expect(started.status).toBe(500);
-    expect(started.body).toEqual({ error: { code: 'INTERNAL', message: 'Internal error' } });
+    expect(started.body).toEqual({
+      error: { code: 'RECORDING_FAILED', message: expect.stringMatching(/could not be recorded$/) },
+    });
     const handle = await stack.handleFor(created.id);
     const outcome = await within(
       15_000,
@@ -76,6 +78,9 @@ describe('permanent failures in activities', () => {
       type: 'PERMANENT_ACTIVITY_FAILURE',
       nonRetryable: true,
     });
+    // The history keeps the failure, and the Temporal UI shows it: the code only, never what the row held.
+    expect(JSON.stringify(failures)).toContain('failed permanently (P2003)');
+    expect(JSON.stringify(failures)).not.toMatch(/citizen|borrower|Nguy/i);
     // Nothing of the refused event reached the read model.
     const row = await stack.db.prisma.application.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.stepHolder).toBeNull();

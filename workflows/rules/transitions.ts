@@ -38,6 +38,8 @@ export const STATE_CODES = [
   'STEP_HELD_BY_OTHER',
   'ROLE_NOT_ALLOWED',
   'SAME_OFFICER',
+  // The read model could not take an event (a permanent failure of the recording activity): nothing to retry.
+  'RECORDING_FAILED',
 ] as const;
 export type StateCode = (typeof STATE_CODES)[number];
 

@@ -76,6 +76,8 @@ export const HTTP_STATUS = {
   DUPLICATE_COLUMN: 422,
   TOO_MANY_ROWS: 422,
   RATE_LIMITED: 429,
+  // A fault of the system, not of the request: the answer says so, with no internals.
+  RECORDING_FAILED: 500,
   TEMPORAL_UNAVAILABLE: 503,
 } as const satisfies Record<ErrorCode, number>;
 

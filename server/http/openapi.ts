@@ -527,8 +527,13 @@ const SECURITY: Record<Operation['auth'], unknown[]> = {
   'officer-or-applicant': [{ bearer: [] }, {}],
 };
 
-/** Answered 429 past a per-address limit (see AppDeps.rateLimits). */
-const RATE_LIMITED: ReadonlySet<string> = new Set(['post /api/auth/login', 'get /api/status/{code}']);
+/** Answered 429 past a per-address limit (see AppDeps.rateLimits): logins, and every proof by citizen ID. */
+const RATE_LIMITED: ReadonlySet<string> = new Set([
+  'post /api/auth/login',
+  'get /api/status/{code}',
+  'patch /api/applications/{id}',
+  'post /api/applications/{id}/withdraw',
+]);
 /**
  * Where the general rule is wrong: a login answers 401 to wrong credentials, and neither 409 nor 422 (its
  * answer is never kept under an Idempotency-Key, and no rule judges it).

@@ -75,6 +75,11 @@ describe('the OpenAPI document', () => {
     );
     expect(refusals(operation('post', '/api/auth/login'))).toEqual(expect.arrayContaining(['401', '429']));
     expect(refusals(operation('get', '/api/status/{code}'))).toEqual(expect.arrayContaining(['404', '429']));
+    // Amend and withdraw share the status lookup's limit on proofs by citizen ID.
+    expect(refusals(operation('patch', '/api/applications/{id}'))).toEqual(expect.arrayContaining(['404', '429']));
+    expect(refusals(operation('post', '/api/applications/{id}/withdraw'))).toEqual(
+      expect.arrayContaining(['404', '429']),
+    );
     expect(doc.components?.schemas?.Error).toMatchObject({ type: 'object', required: ['error'] });
   });
 

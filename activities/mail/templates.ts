@@ -3,6 +3,7 @@
  */
 import type { HistoryEntry, NotificationIntent } from '../../workflows/definitions.js';
 import { STATUS_LABELS, STEP_LABELS, type ApplicationStatus, type StepName } from '../../workflows/domain.js';
+import { PermanentActivityError } from '../failures.js';
 import { amendLink, officerLink, statusLink, supervisorPointer } from './links.js';
 
 /** How the ward is named: an urban ward (phường) or a rural commune (xã), from the ward's `kind`. */
@@ -122,9 +123,12 @@ function applicantLines(ctx: MailContext): { subject: { vi: string; en: string }
       en: `The loan of application ${ctx.code} has been disbursed.`,
     };
   }
-  const amount = ctx.approvedAmount ?? 0;
-  const rate = ctx.annualRatePercent ?? '0';
-  const term = ctx.approvedTermMonths ?? 0;
+  const approval = entry.type === 'STEP_DECIDED' && entry.step === 'bank-approval' && entry.outcome === 'approve';
+  const { approvedAmount: amount, annualRatePercent: rate, approvedTermMonths: term } = ctx;
+  if (!approval || amount === null || rate === null || term === null) {
+    // The workflow tells the applicant of these events only; anything else is a fault to see, never a guess.
+    throw new PermanentActivityError(`No applicant mail for event ${entry.type} at ${entry.step ?? 'no step'}`);
+  }
   const committee = committeeOf(ctx.ward);
   return {
     subject: { vi: 'Đã được phê duyệt', en: 'Approved' },

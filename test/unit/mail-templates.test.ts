@@ -54,6 +54,16 @@ describe('the approval notice', () => {
   });
 });
 
+describe('an event the applicant is never told of', () => {
+  it('gets no mail rather than a guessed approval with zero amounts', () => {
+    const started = context({ entry: entry({ type: 'STEP_STARTED', outcome: null }) });
+    const unapproved = context({ approvedAmount: null, approvedTermMonths: null, annualRatePercent: null });
+
+    expect(() => composeMail({ audience: 'applicant' }, started)).toThrow(/No applicant mail for event STEP_STARTED/);
+    expect(() => composeMail({ audience: 'applicant' }, unapproved)).toThrow(/No applicant mail/);
+  });
+});
+
 describe('the escalation to a supervisor', () => {
   it('names the step as the ward’s kind says and points at the officer, not at an API they cannot open', () => {
     const mail = composeMail(

@@ -12,6 +12,7 @@ import {
   previousWorkingDay,
   startOfVietnamDay,
   toVietnamDate,
+  vietnamYear,
   workingDaysBetween,
   type HolidayCalendar,
 } from '../../workflows/calendar/working-days.js';
@@ -196,6 +197,11 @@ describe('Vietnamese dates of instants (UTC+7, no daylight saving)', () => {
     expect(toVietnamDate(Date.UTC(2026, 11, 31, 17, 0))).toBe('2027-01-01');
     expect(toVietnamDate(Date.UTC(1969, 11, 31, 17, 0))).toBe('1970-01-01');
     expect(toVietnamDate(Date.UTC(1969, 11, 31, 16, 0))).toBe('1969-12-31');
+  });
+
+  it('gives the year in Vietnam, which the application code and the calendar of a submission take', () => {
+    expect(vietnamYear(Date.UTC(2026, 11, 31, 16, 59))).toBe(2026);
+    expect(vietnamYear(Date.UTC(2026, 11, 31, 18, 0))).toBe(2027);
   });
 
   it('gives the instants a Vietnamese day starts and ends', () => {

@@ -142,6 +142,9 @@ export function toVietnamDate(epochMs: number): IsoDate {
   return fromDayNumber(Math.floor((epochMs + VIETNAM_UTC_OFFSET_MS) / MS_PER_DAY));
 }
 
+/** The year in Vietnam: until 07:00 on 1 January, UTC is still in the year before. */
+export const vietnamYear = (epochMs: number): number => Number(toVietnamDate(epochMs).slice(0, 4));
+
 /** The instant a Vietnamese calendar day begins: 00:00 at UTC+7. */
 export function startOfVietnamDay(date: IsoDate): number {
   return toDayNumber(date) * MS_PER_DAY - VIETNAM_UTC_OFFSET_MS;

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
+import { vietnamYear } from '../../../workflows/calendar/working-days.js';
 import {
   awaitRecordedUpdate,
   workflowIdFor,
@@ -27,9 +28,9 @@ export interface CreateApplicationBody extends LoanRequest {
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /** A code an applicant can read out on the phone: ward, year, six unambiguous characters. */
-function newApplicationCode(wardCode: string, now: Date): string {
+function newApplicationCode(wardCode: string, year: number): string {
   const suffix = Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-  return `${wardCode}-${now.getUTCFullYear()}-${suffix}`;
+  return `${wardCode}-${year}-${suffix}`;
 }
 
 async function loadSubmissionContext(prisma: PrismaClient, body: CreateApplicationBody) {
@@ -88,7 +89,8 @@ export async function submitApplication(
     termMonths: body.termMonths,
   });
 
-  const code = newApplicationCode(body.wardCode, now);
+  const year = vietnamYear(now.getTime());
+  const code = newApplicationCode(body.wardCode, year);
   const { programCode: _p, wardCode, groupCode: _g, ...request } = body;
   const input: ProcessApplicationInput = {
     applicationId: randomUUID(),
@@ -105,7 +107,7 @@ export async function submitApplication(
     request,
     submittedBy: officer ? actorOf(officer) : applicantOf(body.borrower),
     transactionDay: ward.transactionDay,
-    calendar: await loadCalendar(deps.prisma, now.getUTCFullYear()),
+    calendar: await loadCalendar(deps.prisma, year),
   };
   return translateWorkflowErrors(async () => {
     const handle = await deps.client.workflow.start<typeof processLoanApplication>('processLoanApplication', {

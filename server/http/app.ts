@@ -6,7 +6,7 @@ import { authenticate } from './middleware/auth.js';
 import { notFound } from '../domain/errors.js';
 import { errorMiddleware } from './middleware/error-handler.js';
 import { rejectUnsafeText } from './middleware/safe-text.js';
-import { buildOpenApiDocument } from './openapi.js';
+import { buildOpenApiDocument } from './openapi/document.js';
 import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
 import { referenceRoutes } from './routes/reference.js';

@@ -2,12 +2,10 @@ import { createHash } from 'node:crypto';
 import express, { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
-import { findApplication } from '../../domain/applications/index.js';
 import type { Officer } from '../../domain/sessions.js';
 import { requireOfficer } from '../middleware/auth.js';
 import { AppError } from '../../domain/errors.js';
-import { formatDate } from '../../domain/registry/dates.js';
-import { categoryLabel } from '../../domain/registry/format.js';
+import { checkAgainstRegistry } from '../../domain/registry/check.js';
 import {
   isFileErrorCode,
   RegistryHousehold,
@@ -15,7 +13,7 @@ import {
   writeRegistryCsv,
   writeRegistryXlsx,
 } from '../../domain/registry/index.js';
-import { findListing, importRegistry, loadRegistry, type CitizenListing } from '../../domain/registry/store.js';
+import { findListing, importRegistry, loadRegistry } from '../../domain/registry/store.js';
 import {
   ApplicationParams,
   HouseholdCategory,
@@ -140,44 +138,6 @@ function uploadedName(header: string | undefined): string | undefined {
   return /filename\s*=\s*"?([^";]+)"?/i.exec(header ?? '')?.[1]?.trim();
 }
 
-type Category = z.infer<typeof HouseholdCategory>;
-
-function prefillFor(listing: CitizenListing, declared: Category) {
-  const h = listing.household;
-  if (!h) {
-    return {
-      outcome: 'reject' as const,
-      residenceConfirmed: false,
-      listedCategory: declared,
-      reason:
-        `Không có trong danh sách hộ của phường (CCCD ${listing.citizenId}). — ` +
-        `Not on the ward's household list (citizen id ${listing.citizenId}).`,
-    };
-  }
-  if (!listing.active) {
-    const since = listing.expired ? `hết hạn ngày ${formatDate(h.expiresOn)}` : `từ ${formatDate(h.listedOn)}`;
-    const en = listing.expired ? `expired on ${h.expiresOn}` : `only from ${h.listedOn}`;
-    return {
-      outcome: 'reject' as const,
-      residenceConfirmed: true,
-      listedCategory: h.category,
-      reason: `Hộ ${h.householdId} có tên trong danh sách nhưng ${since}. — Household ${h.householdId} is listed, ${en}.`,
-    };
-  }
-  if (h.category !== declared) {
-    return {
-      outcome: 'return' as const,
-      residenceConfirmed: true,
-      listedCategory: h.category,
-      reason:
-        `Danh sách của phường ghi hộ ${h.householdId} là "${categoryLabel(h.category)}", hồ sơ khai ` +
-        `"${categoryLabel(declared)}": đề nghị sửa lại. — The ward's list shows household ${h.householdId} as ` +
-        `${h.category}, the application declares ${declared}: please amend.`,
-    };
-  }
-  return { outcome: 'approve' as const, residenceConfirmed: true, listedCategory: h.category };
-}
-
 /** `today` gives the date in Vietnam (YYYY-MM-DD) that imports and listings are judged against. */
 export function registryRoutes(prisma: PrismaClient, today: () => string): Router {
   const router = Router();
@@ -248,37 +208,7 @@ export function registryRoutes(prisma: PrismaClient, today: () => string): Route
   router.get('/applications/:id/registry-check', async (req, res) => {
     const officer = requireOfficer(res);
     const { id } = ApplicationParams.parse(req.params);
-    const ref = await findApplication(prisma, id, officer);
-    const app = await prisma.application.findUniqueOrThrow({
-      where: { id: ref.id },
-      select: { wardCode: true, householdCategory: true },
-    });
-    const declared = HouseholdCategory.parse(app.householdCategory);
-    const listing = await findListing(prisma, app.wardCode, ref.borrowerCitizenId, today());
-    const h = listing.household;
-    res.json(
-      RegistryCheckView.parse({
-        applicationId: ref.id,
-        code: ref.code,
-        wardCode: app.wardCode,
-        citizenId: ref.borrowerCitizenId,
-        declaredCategory: declared,
-        asOf: listing.asOf,
-        registry: {
-          found: listing.found,
-          role: listing.role,
-          householdId: h?.householdId ?? null,
-          village: h?.village ?? null,
-          category: h?.category ?? null,
-          listedOn: h?.listedOn ?? null,
-          expiresOn: h?.expiresOn ?? null,
-          active: listing.active,
-          expired: listing.expired,
-        },
-        matchesDeclaredCategory: h ? h.category === declared : null,
-        prefill: prefillFor(listing, declared),
-      }),
-    );
+    res.json(RegistryCheckView.parse(await checkAgainstRegistry(prisma, officer, id, today())));
   });
 
   return router;

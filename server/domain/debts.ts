@@ -44,12 +44,12 @@ const NOTHING: Prisma.OverdueDebtWhereInput = { id: { in: [] } };
 
 /**
  * The debts a bank officer may see: those of the wards their office serves. A row without a ward (recorded
- * before wards were required, and which the migration could not place) is the bank managers' to sort out.
+ * before wards were required, and which the migration could not place) is in no office's scope: nobody lists
+ * or clears it until its ward is set in the database, and meanwhile it still refuses the household.
  */
 function visibleTo(officer: Officer): Prisma.OverdueDebtWhereInput {
   if (!officer.bankOfficeCode) return NOTHING;
-  const inOffice: Prisma.OverdueDebtWhereInput = { ward: { bankOfficeCode: officer.bankOfficeCode } };
-  return officer.role === 'bank_manager' ? { OR: [inOffice, { wardCode: null }] } : inOffice;
+  return { ward: { bankOfficeCode: officer.bankOfficeCode } };
 }
 
 export async function listDebts(prisma: PrismaClient, officer: Officer, citizenId: string): Promise<DebtView[]> {
@@ -120,12 +120,17 @@ export async function clearDebt(
           { path: 'reason', message: 'a reason is required to request a clear' },
         ]);
       }
-      const requested = await tx.overdueDebt.update({
-        where: { id },
+      // Matched on "not yet requested", so of two first calls racing only one becomes the requester.
+      const { count } = await tx.overdueDebt.updateMany({
+        where: { id, clearRequestedBy: null, clearedAt: null },
         data: { clearRequestedBy: officer.username, clearRequestedAt: new Date(), clearReason: reason },
       });
-      await auditAdminAction(tx, officer, 'OVERDUE_DEBT_CLEAR_REQUESTED', { debtId: id, reason });
-      return toView(requested);
+      if (count === 1) {
+        await auditAdminAction(tx, officer, 'OVERDUE_DEBT_CLEAR_REQUESTED', { debtId: id, reason });
+        return toView(await tx.overdueDebt.findUniqueOrThrow({ where: { id } }));
+      }
+      // Another officer's request won the race: this call neither overwrites it nor confirms a reason unseen.
+      throw new AppError('CLEAR_ALREADY_REQUESTED', 'Another bank officer requested this clear at the same time');
     }
     if (officer.username === existing.recordedBy || officer.username === existing.clearRequestedBy) {
       throw new AppError('SAME_OFFICER', 'Another bank officer must confirm this clear (four eyes)');

@@ -4,7 +4,8 @@
  */
 import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
 import type { Role } from '../../workflows/domain.js';
-import { hashPassword } from '../infra/passwords.js';
+import { DEMO_PASSWORD } from '../../prisma/seed.js';
+import { hashPassword, verifyPassword } from '../infra/passwords.js';
 import { AppError, notFound } from './errors.js';
 import { auditAdminAction, resolveScope, revokeSessions, toOfficerView, type ScopeFields } from './officers.js';
 import type { Officer } from './sessions.js';
@@ -127,16 +128,24 @@ export async function changeOfficer(
   return toOfficerView(updated);
 }
 
+/**
+ * `refuseDemoPasswords` is set in production, where the start-up check refuses enabled accounts that still
+ * have the demo password: enabling one would let it log in with the password everyone knows.
+ */
 export async function setOfficerDisabled(
   prisma: PrismaClient,
   admin: Officer,
   username: string,
   disabled: boolean,
+  options: { refuseDemoPasswords?: boolean } = {},
 ): Promise<OfficerView> {
   if (disabled && username === admin.username) {
     throw new AppError('SELF_CHANGE_FORBIDDEN', 'An administrator cannot disable their own account');
   }
   const account = await loadAccount(prisma, username);
+  if (!disabled && options.refuseDemoPasswords && (await verifyPassword(DEMO_PASSWORD, account.passwordHash))) {
+    throw new AppError('DEMO_PASSWORD_IN_USE', `${username} still has the demo password: reset it before enabling`);
+  }
   const updated = await prisma.$transaction(async (tx) => {
     if (disabled && account.role === 'admin') {
       await lockAdmins(tx);

@@ -31,6 +31,8 @@ export interface AppDeps {
   /** Express `trust proxy`: set when a reverse proxy gives the client address in X-Forwarded-For. */
   trustProxy?: boolean | number | string;
   log: (message: string, error?: unknown) => void;
+  /** Production: an account that still has the demo password cannot be enabled. Off in dev and tests. */
+  refuseDemoPasswords?: boolean;
 }
 
 async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
@@ -76,7 +78,7 @@ export function createApp(deps: AppDeps): Express {
     referenceRoutes(prisma),
     applicationRoutes({ prisma, client, taskQueue: deps.taskQueue }, applicantLimit),
     statusRoutes(prisma, applicantLimit),
-    adminRoutes(prisma),
+    adminRoutes(prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false }),
     registryRoutes(prisma, deps.today ?? registryToday),
     debtRoutes(prisma),
   ];

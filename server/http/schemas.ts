@@ -3,6 +3,7 @@
  * OpenAPI document is generated from them.
  */
 import { z } from 'zod';
+import { DEMO_PASSWORD } from '../../prisma/seed.js';
 import { isSafeText } from './middleware/safe-text.js';
 import {
   APPLICATION_STATUSES,
@@ -186,7 +187,11 @@ export const ListApplicationsQuery = z.strictObject({
 });
 
 const Username = z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, 'letters, digits, dot, dash or underscore (3-64)');
-const Password = z.string().min(8, 'at least 8 characters').max(200);
+const Password = z
+  .string()
+  .min(8, 'at least 8 characters')
+  .max(200)
+  .refine((password) => password !== DEMO_PASSWORD, 'not the demo password, which everyone knows');
 const code = line(40);
 
 export const NewOfficerBody = z.strictObject({

@@ -17,7 +17,7 @@ import { referenceAdminRoutes } from './reference-admin.js';
 import { NewOfficerBody, OfficerParams, OfficerPatchBody, OfficersQuery, PasswordResetBody } from '../schemas.js';
 
 /** Accounts, roles and scopes: the administrator's work. Every other role gets 403 here. */
-export function adminRoutes(prisma: PrismaClient): Router {
+export function adminRoutes(prisma: PrismaClient, options: { refuseDemoPasswords?: boolean } = {}): Router {
   const router = Router();
 
   router.use('/admin', (_req, res, next) => {
@@ -47,7 +47,7 @@ export function adminRoutes(prisma: PrismaClient): Router {
   ] as const) {
     router.post(`/admin/officers/:username/${action}`, async (req, res) => {
       const { username } = OfficerParams.parse(req.params);
-      res.json(await setOfficerDisabled(prisma, requireOfficer(res), username, disabled));
+      res.json(await setOfficerDisabled(prisma, requireOfficer(res), username, disabled, options));
     });
   }
 

@@ -77,6 +77,8 @@ export async function createOfficer(prisma: PrismaClient, admin: Officer, input:
   return toOfficerView(created);
 }
 
+const last4 = (citizenId: string | null | undefined): string | null => (citizenId ? citizenId.slice(-4) : null);
+
 export async function changeOfficer(
   prisma: PrismaClient,
   admin: Officer,
@@ -93,11 +95,19 @@ export async function changeOfficer(
     groupCode: account.groupCode,
     bankOfficeCode: account.bankOfficeCode,
   };
+  // The citizen ID is what the conflict-of-interest rule matches an officer's own household on: changing it
+  // changes what the officer may decide, so it is an authority change like a role or a scope.
+  const citizenIdChanged = patch.citizenId !== undefined && patch.citizenId !== account.citizenId;
   const authorityChanged =
-    role !== account.role || Object.entries(scope).some(([key, value]) => before[key as keyof typeof scope] !== value);
+    citizenIdChanged ||
+    role !== account.role ||
+    Object.entries(scope).some(([key, value]) => before[key as keyof typeof scope] !== value);
   // An administrator who made themselves a bank manager could confirm loans: authority is always someone else's call.
   if (authorityChanged && account.id === admin.id) {
-    throw new AppError('SELF_CHANGE_FORBIDDEN', 'No one changes their own role or scope: ask another administrator');
+    throw new AppError(
+      'SELF_CHANGE_FORBIDDEN',
+      'No one changes their own role, scope or citizen ID: ask another administrator',
+    );
   }
   const updated = await prisma.$transaction(async (tx) => {
     if (account.role === 'admin' && role !== 'admin') {
@@ -122,6 +132,14 @@ export async function changeOfficer(
       ...scope,
       authorityChanged,
       ...(authorityChanged ? { before } : {}),
+      // The audit trail is exported as CSV: it keeps the last 4 digits, never a whole citizen ID.
+      ...(citizenIdChanged
+        ? {
+            citizenIdChanged,
+            citizenIdLast4Before: last4(account.citizenId),
+            citizenIdLast4After: last4(patch.citizenId),
+          }
+        : {}),
     });
     return row;
   });

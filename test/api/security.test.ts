@@ -381,6 +381,43 @@ describe('administrators', () => {
     });
   });
 
+  it('treat a change of citizen ID as a change of authority: never their own, audited without the digits', async () => {
+    const own = await stack.api('PATCH', '/api/admin/officers/admin', {
+      token: admin,
+      body: { citizenId: '034190009999' },
+    });
+    expect(own.status).toBe(403);
+    expect(own.body.error.code).toBe('SELF_CHANGE_FORBIDDEN');
+
+    await createOfficer({
+      username: 'ward.cccd',
+      displayName: 'Cán bộ CCCD',
+      role: 'ward_officer',
+      wardCode: 'HOABINH',
+      citizenId: '034190001111',
+      password: 'mat-khau-2026',
+    });
+    const token = await freshLogin('ward.cccd', 'mat-khau-2026');
+    const changed = await stack.api('PATCH', '/api/admin/officers/ward.cccd', {
+      token: admin,
+      body: { citizenId: '034190002222' },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const event = await stack.db.prisma.auditEvent.findFirstOrThrow({
+      where: { type: 'OFFICER_CHANGED', data: { path: ['username'], equals: 'ward.cccd' } },
+      orderBy: { id: 'desc' },
+    });
+    expect(event.data).toMatchObject({
+      authorityChanged: true,
+      citizenIdChanged: true,
+      citizenIdLast4Before: '1111',
+      citizenIdLast4After: '2222',
+    });
+    expect(JSON.stringify(event.data)).not.toMatch(/03419000/);
+    // Like a change of role or scope, it starts a new session.
+    expect((await stack.api('GET', '/api/auth/me', { token })).status).toBe(401);
+  });
+
   it('always keep one enabled administrator, whoever asks', async () => {
     const self = await stack.api('POST', '/api/admin/officers/admin/disable', { token: admin });
     expect(self.body.error.code).toBe('SELF_CHANGE_FORBIDDEN');

@@ -32,9 +32,9 @@ export const toParagraphs = (value: string): string =>
 /** Non-empty text that PostgreSQL can store: no NUL, no unpaired surrogate (paths and ids included). */
 const storable = (schema: z.ZodString, max: number) => schema.min(1).max(max).refine(isSafeText, 'invalid text');
 /** A name, a code, an id: one line of text (see {@link toOneLine}). */
-const line = (max: number) => storable(z.string().overwrite(toOneLine), max);
+export const line = (max: number) => storable(z.string().overwrite(toOneLine), max);
 /** Free text that may run over several lines: a plan, a reason (see {@link toParagraphs}). */
-const paragraphs = (max: number) => storable(z.string().overwrite(toParagraphs), max);
+export const paragraphs = (max: number) => storable(z.string().overwrite(toParagraphs), max);
 const vnd = z.number().int().positive().max(1_000_000_000_000);
 const months = z.number().int().positive().max(600);
 const count = z.number().int().min(0).max(100_000);

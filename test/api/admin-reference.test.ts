@@ -226,6 +226,20 @@ describe('reference data kept by the administrator', () => {
     expect(back.body.leftOn).toBeNull();
   });
 
+  it('keeps names and the transaction point on one line, as they reach mails', async () => {
+    const ward = await post('/api/admin/wards', {
+      ...WARD,
+      code: 'MOTDONG',
+      name: 'Xã Một\r\nBcc: x@example.vn',
+      transactionPoint: 'Nhà văn hóa\n\tthôn Nam',
+      bankOfficeCode: 'PGD-VUQUY',
+    });
+    expect(ward.status, JSON.stringify(ward.body)).toBe(201);
+    expect(ward.body).toMatchObject({ name: 'Xã Một Bcc: x@example.vn', transactionPoint: 'Nhà văn hóa thôn Nam' });
+    const office = await post('/api/admin/bank-offices', { code: 'PGD-MOTDONG', name: 'PGD\u2028Một  dòng ' });
+    expect(office.body.name).toBe('PGD Một dòng');
+  });
+
   it('lets only the administrator change reference data', async () => {
     const ward = await stack.login('ward.HOABINH');
     const refused = await stack.api('PATCH', '/api/admin/wards/HOABINH', { token: ward, body: { transactionDay: 3 } });

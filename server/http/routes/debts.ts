@@ -8,23 +8,22 @@ import type { PrismaClient } from '../../../prisma/generated/client.js';
 import { requireRole } from '../../domain/access.js';
 import { DebtView, clearDebt, listDebts, recordDebt } from '../../domain/debts.js';
 import { requireOfficer } from '../middleware/auth.js';
-import { CitizenId, IsoDate } from '../schemas.js';
+import { CitizenId, IsoDate, line, paragraphs } from '../schemas.js';
 
 export { DebtView };
 
 const BANK_ROLES = ['bank_credit_officer', 'bank_manager'] as const;
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const NewDebtBody = z.strictObject({
   citizenId: CitizenId,
   /** The ward whose bank office keeps the debt: one your office serves. */
-  wardCode: text(40),
+  wardCode: line(40),
   amountVnd: z.number().int().positive().max(1_000_000_000_000),
   since: IsoDate,
-  note: text(1000).optional(),
+  note: paragraphs(1000).optional(),
 });
 /** The request needs a reason; the confirmation needs none. */
-export const ClearDebtBody = z.strictObject({ reason: text(1000).optional() });
+export const ClearDebtBody = z.strictObject({ reason: paragraphs(1000).optional() });
 const DebtParams = z.object({ id: z.uuid() });
 export const DebtQuery = z.strictObject({ citizenId: CitizenId });
 

@@ -68,7 +68,18 @@ export interface NewDebt {
   note?: string | undefined;
 }
 
-export async function recordDebt(prisma: PrismaClient, officer: Officer, debt: NewDebt): Promise<DebtView> {
+/** `today` is the Vietnam date: a debt cannot be overdue since a day that has not come. */
+export async function recordDebt(
+  prisma: PrismaClient,
+  officer: Officer,
+  debt: NewDebt,
+  today: string,
+): Promise<DebtView> {
+  if (debt.since > today) {
+    throw new AppError('DATE_IN_FUTURE', `since ${debt.since} is after today (${today})`, [
+      { path: 'since', message: 'after today' },
+    ]);
+  }
   const ward = await prisma.ward.findUnique({ where: { code: debt.wardCode } });
   if (!ward) throw new AppError('UNKNOWN_WARD', `No ward ${debt.wardCode}`, [{ path: 'wardCode', message: 'unknown' }]);
   // Ward codes are public, so refusing one outside the office reveals nothing: 403 rather than 404.

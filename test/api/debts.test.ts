@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 describe('the overdue-debt ledger', () => {
-  it('needs the ward of the debt, and only a ward the officer’s bank office serves', async () => {
+  it('needs the ward of the debt, only a ward the officer’s bank office serves, and a past date', async () => {
     const missing = await stack.api('POST', '/api/overdue-debts', {
       token: credit,
       body: { citizenId: '034172001001', amountVnd: 1_000_000, since: '2026-09-17' },
@@ -56,6 +56,12 @@ describe('the overdue-debt ledger', () => {
     const elsewhere = await record(tienhai, '034172001001', 'HOABINH');
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.body.error.fields[0].path).toBe('wardCode');
+    const future = await stack.api('POST', '/api/overdue-debts', {
+      token: credit,
+      body: { citizenId: '034172001001', wardCode: 'TANLAP', amountVnd: 1_000_000, since: '2099-01-01' },
+    });
+    expect(future.status).toBe(422);
+    expect(future.body.error).toMatchObject({ code: 'DATE_IN_FUTURE', fields: [{ path: 'since' }] });
     const recorded = await record(credit, '034172001001', 'TANLAP');
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ wardCode: 'TANLAP', recordedBy: 'bank.officer', clearedAt: null });

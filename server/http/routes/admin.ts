@@ -17,7 +17,11 @@ import { referenceAdminRoutes } from './reference-admin.js';
 import { NewOfficerBody, OfficerParams, OfficerPatchBody, OfficersQuery, PasswordResetBody } from '../schemas.js';
 
 /** Accounts, roles and scopes: the administrator's work. Every other role gets 403 here. */
-export function adminRoutes(prisma: PrismaClient, options: { refuseDemoPasswords?: boolean } = {}): Router {
+/** `today` is the Vietnam date the reference data is judged by (a member cannot join tomorrow). */
+export function adminRoutes(
+  prisma: PrismaClient,
+  options: { refuseDemoPasswords: boolean; today: () => string },
+): Router {
   const router = Router();
 
   router.use('/admin', (_req, res, next) => {
@@ -58,7 +62,7 @@ export function adminRoutes(prisma: PrismaClient, options: { refuseDemoPasswords
   });
 
   router.use(programAdminRoutes(prisma));
-  router.use(referenceAdminRoutes(prisma));
+  router.use(referenceAdminRoutes(prisma, options.today));
 
   router.put('/admin/calendar/:year', async (req, res) => {
     const admin = requireOfficer(res);

@@ -27,7 +27,7 @@ export const ClearDebtBody = z.strictObject({ reason: paragraphs(1000).optional(
 const DebtParams = z.object({ id: z.uuid() });
 export const DebtQuery = z.strictObject({ citizenId: CitizenId });
 
-export function debtRoutes(prisma: PrismaClient): Router {
+export function debtRoutes(prisma: PrismaClient, today: () => string): Router {
   const router = Router();
 
   router.use('/overdue-debts', (_req, res, next) => {
@@ -42,7 +42,7 @@ export function debtRoutes(prisma: PrismaClient): Router {
 
   router.post('/overdue-debts', async (req, res) => {
     const body = NewDebtBody.parse(req.body);
-    res.status(201).json(await recordDebt(prisma, requireOfficer(res), body));
+    res.status(201).json(await recordDebt(prisma, requireOfficer(res), body, today()));
   });
 
   router.post('/overdue-debts/:id/clear', async (req, res) => {

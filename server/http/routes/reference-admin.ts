@@ -88,7 +88,7 @@ export const MemberPatchBody = z.strictObject({
 const CodeParam = z.object({ code });
 const MemberParams = z.object({ code, memberId: z.uuid() });
 
-export function referenceAdminRoutes(prisma: PrismaClient): Router {
+export function referenceAdminRoutes(prisma: PrismaClient, today: () => string): Router {
   const router = Router();
 
   router.get('/admin/bank-offices', async (_req, res) => {
@@ -146,13 +146,13 @@ export function referenceAdminRoutes(prisma: PrismaClient): Router {
   router.post('/admin/groups/:code/members', async (req, res) => {
     const { code: group } = CodeParam.parse(req.params);
     const body = NewMemberBody.parse(req.body);
-    res.status(201).json(await addMember(prisma, requireOfficer(res), group, body));
+    res.status(201).json(await addMember(prisma, requireOfficer(res), group, body, today()));
   });
 
   router.patch('/admin/groups/:code/members/:memberId', async (req, res) => {
     const { code: group, memberId } = MemberParams.parse(req.params);
     const patch = MemberPatchBody.parse(req.body);
-    res.json(await changeMember(prisma, requireOfficer(res), group, memberId, patch));
+    res.json(await changeMember(prisma, requireOfficer(res), group, memberId, patch, today()));
   });
 
   return router;

@@ -16,8 +16,10 @@ import { programAdminRoutes } from './programs-admin.js';
 import { referenceAdminRoutes } from './reference-admin.js';
 import { NewOfficerBody, OfficerParams, OfficerPatchBody, OfficersQuery, PasswordResetBody } from '../schemas.js';
 
-/** Accounts, roles and scopes: the administrator's work. Every other role gets 403 here. */
-/** `today` is the Vietnam date the reference data is judged by (a member cannot join tomorrow). */
+/**
+ * Accounts, roles and scopes: the administrator's work. Every other role gets 403 here. `refuseDemoPasswords`
+ * is on in production; `today` is the Vietnam date the reference data is judged by (no member joins tomorrow).
+ */
 export function adminRoutes(
   prisma: PrismaClient,
   options: { refuseDemoPasswords: boolean; today: () => string },

@@ -44,12 +44,12 @@ const NOTHING: Prisma.OverdueDebtWhereInput = { id: { in: [] } };
 
 /**
  * The debts a bank officer may see: those of the wards their office serves. A row without a ward (recorded
- * before wards were required, and which the migration could not place) is the bank managers' to sort out.
+ * before wards were required, and which the migration could not place) is in no office's scope: nobody lists
+ * or clears it until its ward is set in the database, and meanwhile it still refuses the household.
  */
 function visibleTo(officer: Officer): Prisma.OverdueDebtWhereInput {
   if (!officer.bankOfficeCode) return NOTHING;
-  const inOffice: Prisma.OverdueDebtWhereInput = { ward: { bankOfficeCode: officer.bankOfficeCode } };
-  return officer.role === 'bank_manager' ? { OR: [inOffice, { wardCode: null }] } : inOffice;
+  return { ward: { bankOfficeCode: officer.bankOfficeCode } };
 }
 
 export async function listDebts(prisma: PrismaClient, officer: Officer, citizenId: string): Promise<DebtView[]> {
@@ -68,7 +68,18 @@ export interface NewDebt {
   note?: string | undefined;
 }
 
-export async function recordDebt(prisma: PrismaClient, officer: Officer, debt: NewDebt): Promise<DebtView> {
+/** `today` is the Vietnam date: a debt cannot be overdue since a day that has not come. */
+export async function recordDebt(
+  prisma: PrismaClient,
+  officer: Officer,
+  debt: NewDebt,
+  today: string,
+): Promise<DebtView> {
+  if (debt.since > today) {
+    throw new AppError('DATE_IN_FUTURE', `since ${debt.since} is after today (${today})`, [
+      { path: 'since', message: 'after today' },
+    ]);
+  }
   const ward = await prisma.ward.findUnique({ where: { code: debt.wardCode } });
   if (!ward) throw new AppError('UNKNOWN_WARD', `No ward ${debt.wardCode}`, [{ path: 'wardCode', message: 'unknown' }]);
   // Ward codes are public, so refusing one outside the office reveals nothing: 403 rather than 404.
@@ -120,12 +131,17 @@ export async function clearDebt(
           { path: 'reason', message: 'a reason is required to request a clear' },
         ]);
       }
-      const requested = await tx.overdueDebt.update({
-        where: { id },
+      // Matched on "not yet requested", so of two first calls racing only one becomes the requester.
+      const { count } = await tx.overdueDebt.updateMany({
+        where: { id, clearRequestedBy: null, clearedAt: null },
         data: { clearRequestedBy: officer.username, clearRequestedAt: new Date(), clearReason: reason },
       });
-      await auditAdminAction(tx, officer, 'OVERDUE_DEBT_CLEAR_REQUESTED', { debtId: id, reason });
-      return toView(requested);
+      if (count === 1) {
+        await auditAdminAction(tx, officer, 'OVERDUE_DEBT_CLEAR_REQUESTED', { debtId: id, reason });
+        return toView(await tx.overdueDebt.findUniqueOrThrow({ where: { id } }));
+      }
+      // Another officer's request won the race: this call neither overwrites it nor confirms a reason unseen.
+      throw new AppError('CLEAR_ALREADY_REQUESTED', 'Another bank officer requested this clear at the same time');
     }
     if (officer.username === existing.recordedBy || officer.username === existing.clearRequestedBy) {
       throw new AppError('SAME_OFFICER', 'Another bank officer must confirm this clear (four eyes)');

@@ -36,6 +36,11 @@ type Tx = Prisma.TransactionClient;
 const day = (date: Date): string => date.toISOString().slice(0, 10);
 const asDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
+/** A membership date is a fact: it cannot lie after today (Vietnam). */
+function notInFuture(path: string, date: string, today: string): void {
+  if (date > today) throw fieldError('DATE_IN_FUTURE', path, `${path} ${date} is after today (${today})`);
+}
+
 async function groupView(tx: Tx, code: string): Promise<AdminGroupView> {
   const row = await tx.savingsGroup.findUniqueOrThrow({
     where: { code },
@@ -105,7 +110,11 @@ export async function addMember(
   admin: Officer,
   code: string,
   input: { fullName: string; citizenId: string; role?: MemberRole | undefined; joinedOn?: string | undefined },
+  today: string,
 ): Promise<MemberView> {
+  // Today in Vietnam, not the database's UTC date, which is yesterday before 07:00 there.
+  const joinedOn = input.joinedOn ?? today;
+  notInFuture('joinedOn', joinedOn, today);
   return prisma.$transaction(async (tx) => {
     if (!(await tx.savingsGroup.findUnique({ where: { code } }))) throw notFound('Group');
     if (
@@ -122,7 +131,7 @@ export async function addMember(
         fullName: input.fullName,
         citizenId: input.citizenId,
         role: input.role ?? 'MEMBER',
-        ...(input.joinedOn ? { joinedOn: asDate(input.joinedOn) } : {}),
+        joinedOn: asDate(joinedOn),
       },
     });
     await auditAdminAction(tx, admin, 'GROUP_MEMBER_ADDED', { groupCode: code, memberId: row.id, role: row.role });
@@ -136,7 +145,9 @@ export async function changeMember(
   code: string,
   memberId: string,
   patch: { fullName?: string | undefined; role?: MemberRole | undefined; leftOn?: string | null | undefined },
+  today: string,
 ): Promise<MemberView> {
+  if (patch.leftOn) notInFuture('leftOn', patch.leftOn, today);
   return prisma.$transaction(async (tx) => {
     const member = await tx.groupMember.findFirst({ where: { id: memberId, groupCode: code } });
     if (!member) throw notFound('Group member');

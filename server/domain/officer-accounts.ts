@@ -4,7 +4,8 @@
  */
 import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
 import type { Role } from '../../workflows/domain.js';
-import { hashPassword } from '../infra/passwords.js';
+import { DEMO_PASSWORD } from '../../prisma/seed.js';
+import { hashPassword, verifyPassword } from '../infra/passwords.js';
 import { AppError, notFound } from './errors.js';
 import { auditAdminAction, resolveScope, revokeSessions, toOfficerView, type ScopeFields } from './officers.js';
 import type { Officer } from './sessions.js';
@@ -76,6 +77,8 @@ export async function createOfficer(prisma: PrismaClient, admin: Officer, input:
   return toOfficerView(created);
 }
 
+const last4 = (citizenId: string | null | undefined): string | null => (citizenId ? citizenId.slice(-4) : null);
+
 export async function changeOfficer(
   prisma: PrismaClient,
   admin: Officer,
@@ -92,11 +95,19 @@ export async function changeOfficer(
     groupCode: account.groupCode,
     bankOfficeCode: account.bankOfficeCode,
   };
+  // The citizen ID is what the conflict-of-interest rule matches an officer's own household on: changing it
+  // changes what the officer may decide, so it is an authority change like a role or a scope.
+  const citizenIdChanged = patch.citizenId !== undefined && patch.citizenId !== account.citizenId;
   const authorityChanged =
-    role !== account.role || Object.entries(scope).some(([key, value]) => before[key as keyof typeof scope] !== value);
+    citizenIdChanged ||
+    role !== account.role ||
+    Object.entries(scope).some(([key, value]) => before[key as keyof typeof scope] !== value);
   // An administrator who made themselves a bank manager could confirm loans: authority is always someone else's call.
   if (authorityChanged && account.id === admin.id) {
-    throw new AppError('SELF_CHANGE_FORBIDDEN', 'No one changes their own role or scope: ask another administrator');
+    throw new AppError(
+      'SELF_CHANGE_FORBIDDEN',
+      'No one changes their own role, scope or citizen ID: ask another administrator',
+    );
   }
   const updated = await prisma.$transaction(async (tx) => {
     if (account.role === 'admin' && role !== 'admin') {
@@ -121,22 +132,38 @@ export async function changeOfficer(
       ...scope,
       authorityChanged,
       ...(authorityChanged ? { before } : {}),
+      // The audit trail is exported as CSV: it keeps the last 4 digits, never a whole citizen ID.
+      ...(citizenIdChanged
+        ? {
+            citizenIdChanged,
+            citizenIdLast4Before: last4(account.citizenId),
+            citizenIdLast4After: last4(patch.citizenId),
+          }
+        : {}),
     });
     return row;
   });
   return toOfficerView(updated);
 }
 
+/**
+ * `refuseDemoPasswords` is set in production, where the start-up check refuses enabled accounts that still
+ * have the demo password: enabling one would let it log in with the password everyone knows.
+ */
 export async function setOfficerDisabled(
   prisma: PrismaClient,
   admin: Officer,
   username: string,
   disabled: boolean,
+  options: { refuseDemoPasswords?: boolean } = {},
 ): Promise<OfficerView> {
   if (disabled && username === admin.username) {
     throw new AppError('SELF_CHANGE_FORBIDDEN', 'An administrator cannot disable their own account');
   }
   const account = await loadAccount(prisma, username);
+  if (!disabled && options.refuseDemoPasswords && (await verifyPassword(DEMO_PASSWORD, account.passwordHash))) {
+    throw new AppError('DEMO_PASSWORD_IN_USE', `${username} still has the demo password: reset it before enabling`);
+  }
   const updated = await prisma.$transaction(async (tx) => {
     if (disabled && account.role === 'admin') {
       await lockAdmins(tx);

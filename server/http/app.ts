@@ -31,6 +31,8 @@ export interface AppDeps {
   /** Express `trust proxy`: set when a reverse proxy gives the client address in X-Forwarded-For. */
   trustProxy?: boolean | number | string;
   log: (message: string, error?: unknown) => void;
+  /** Production: an account that still has the demo password cannot be enabled. Off in dev and tests. */
+  refuseDemoPasswords?: boolean;
 }
 
 async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
@@ -71,14 +73,15 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/wards/:ward/registry/import', readRegistryUpload());
   // One budget per client address for every proof by citizen ID: the status lookup, and withdraw and amend.
   const applicantLimit = rateLimit(deps.rateLimits.statusLookup);
+  const today = deps.today ?? registryToday;
   const routers = [
     authRoutes(prisma, deps.tokenTtlMinutes, rateLimit(deps.rateLimits.login)),
     referenceRoutes(prisma),
     applicationRoutes({ prisma, client, taskQueue: deps.taskQueue }, applicantLimit),
     statusRoutes(prisma, applicantLimit),
-    adminRoutes(prisma),
-    registryRoutes(prisma, deps.today ?? registryToday),
-    debtRoutes(prisma),
+    adminRoutes(prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today }),
+    registryRoutes(prisma, today),
+    debtRoutes(prisma, today),
   ];
   // Keyed on the route that will answer, which only the routers know: they resolve it before they run.
   app.use('/api', idempotency(prisma, routeResolver(routers, '/api'), deps.log));

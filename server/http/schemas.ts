@@ -3,6 +3,7 @@
  * OpenAPI document is generated from them.
  */
 import { z } from 'zod';
+import { DEMO_PASSWORD } from '../../prisma/seed.js';
 import { isSafeText } from './middleware/safe-text.js';
 import {
   APPLICATION_STATUSES,
@@ -31,9 +32,9 @@ export const toParagraphs = (value: string): string =>
 /** Non-empty text that PostgreSQL can store: no NUL, no unpaired surrogate (paths and ids included). */
 const storable = (schema: z.ZodString, max: number) => schema.min(1).max(max).refine(isSafeText, 'invalid text');
 /** A name, a code, an id: one line of text (see {@link toOneLine}). */
-const line = (max: number) => storable(z.string().overwrite(toOneLine), max);
+export const line = (max: number) => storable(z.string().overwrite(toOneLine), max);
 /** Free text that may run over several lines: a plan, a reason (see {@link toParagraphs}). */
-const paragraphs = (max: number) => storable(z.string().overwrite(toParagraphs), max);
+export const paragraphs = (max: number) => storable(z.string().overwrite(toParagraphs), max);
 const vnd = z.number().int().positive().max(1_000_000_000_000);
 const months = z.number().int().positive().max(600);
 const count = z.number().int().min(0).max(100_000);
@@ -186,7 +187,11 @@ export const ListApplicationsQuery = z.strictObject({
 });
 
 const Username = z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, 'letters, digits, dot, dash or underscore (3-64)');
-const Password = z.string().min(8, 'at least 8 characters').max(200);
+const Password = z
+  .string()
+  .min(8, 'at least 8 characters')
+  .max(200)
+  .refine((password) => password !== DEMO_PASSWORD, 'not the demo password, which everyone knows');
 const code = line(40);
 
 export const NewOfficerBody = z.strictObject({

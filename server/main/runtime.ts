@@ -102,6 +102,7 @@ export async function startApi(
     tokenTtlMinutes: config.tokenTtlMinutes,
     rateLimits: config.rateLimits,
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
+    refuseDemoPasswords: config.env === 'production',
     log,
   });
   const server = await new Promise<Server>((resolve, reject) => {

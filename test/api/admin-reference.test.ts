@@ -226,6 +226,41 @@ describe('reference data kept by the administrator', () => {
     expect(back.body.leftOn).toBeNull();
   });
 
+  it('dates a new member today in Vietnam, and takes no membership date after today', async () => {
+    // Served with a fixed Vietnam date: the database's own date (UTC) could never be it.
+    const baseUrl = await stack.serve({ today: () => '2026-03-02' });
+    const add = (body: Record<string, unknown>) =>
+      stack.api('POST', '/api/admin/groups/VUQUY-01/members', { token: admin, body, baseUrl });
+    const added = await add({ fullName: 'Đỗ Thị Nay', citizenId: '034070007201' });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    expect(added.body.joinedOn).toBe('2026-03-02');
+
+    const tomorrow = await add({ fullName: 'Đỗ Văn Mai', citizenId: '034070007202', joinedOn: '2026-03-03' });
+    expect(tomorrow.status).toBe(422);
+    expect(tomorrow.body.error).toMatchObject({ code: 'DATE_IN_FUTURE', fields: [{ path: 'joinedOn' }] });
+    const leaving = await stack.api('PATCH', `/api/admin/groups/VUQUY-01/members/${added.body.id}`, {
+      token: admin,
+      body: { leftOn: '2026-03-03' },
+      baseUrl,
+    });
+    expect(leaving.status).toBe(422);
+    expect(leaving.body.error).toMatchObject({ code: 'DATE_IN_FUTURE', fields: [{ path: 'leftOn' }] });
+  });
+
+  it('keeps names and the transaction point on one line, as they reach mails', async () => {
+    const ward = await post('/api/admin/wards', {
+      ...WARD,
+      code: 'MOTDONG',
+      name: 'Xã Một\r\nBcc: x@example.vn',
+      transactionPoint: 'Nhà văn hóa\n\tthôn Nam',
+      bankOfficeCode: 'PGD-VUQUY',
+    });
+    expect(ward.status, JSON.stringify(ward.body)).toBe(201);
+    expect(ward.body).toMatchObject({ name: 'Xã Một Bcc: x@example.vn', transactionPoint: 'Nhà văn hóa thôn Nam' });
+    const office = await post('/api/admin/bank-offices', { code: 'PGD-MOTDONG', name: 'PGD\u2028Một  dòng ' });
+    expect(office.body.name).toBe('PGD Một dòng');
+  });
+
   it('lets only the administrator change reference data', async () => {
     const ward = await stack.login('ward.HOABINH');
     const refused = await stack.api('PATCH', '/api/admin/wards/HOABINH', { token: ward, body: { transactionDay: 3 } });

@@ -1,5 +1,6 @@
 /** The overdue-debt ledger: scoped to the wards of the officer's bank office, cleared with four eyes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationForm } from '../support/fixtures.js';
 import { startStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -7,12 +8,17 @@ let credit: string;
 let manager: string;
 let tienhai: string;
 let secondCredit: string;
+let tienhaiManager: string;
 
-async function createBankOfficer(username: string, bankOfficeCode: string): Promise<string> {
+async function createBankOfficer(
+  username: string,
+  bankOfficeCode: string,
+  role = 'bank_credit_officer',
+): Promise<string> {
   const admin = await stack.login('admin');
   const created = await stack.api('POST', '/api/admin/officers', {
     token: admin,
-    body: { username, displayName: username, role: 'bank_credit_officer', bankOfficeCode, password: 'mat-khau-2026' },
+    body: { username, displayName: username, role, bankOfficeCode, password: 'mat-khau-2026' },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return stack.login(username, 'mat-khau-2026');
@@ -32,6 +38,7 @@ beforeAll(async () => {
   // PGD-TIENHAI serves no demo ward.
   tienhai = await createBankOfficer('bank.tienhai', 'PGD-TIENHAI');
   secondCredit = await createBankOfficer('bank.officer2', 'PGD-KIENXUONG');
+  tienhaiManager = await createBankOfficer('bank.tienhai.manager', 'PGD-TIENHAI', 'bank_manager');
 });
 
 afterAll(async () => {
@@ -39,7 +46,7 @@ afterAll(async () => {
 });
 
 describe('the overdue-debt ledger', () => {
-  it('needs the ward of the debt, and only a ward the officer’s bank office serves', async () => {
+  it('needs the ward of the debt, only a ward the officer’s bank office serves, and a past date', async () => {
     const missing = await stack.api('POST', '/api/overdue-debts', {
       token: credit,
       body: { citizenId: '034172001001', amountVnd: 1_000_000, since: '2026-09-17' },
@@ -49,6 +56,12 @@ describe('the overdue-debt ledger', () => {
     const elsewhere = await record(tienhai, '034172001001', 'HOABINH');
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.body.error.fields[0].path).toBe('wardCode');
+    const future = await stack.api('POST', '/api/overdue-debts', {
+      token: credit,
+      body: { citizenId: '034172001001', wardCode: 'TANLAP', amountVnd: 1_000_000, since: '2099-01-01' },
+    });
+    expect(future.status).toBe(422);
+    expect(future.body.error).toMatchObject({ code: 'DATE_IN_FUTURE', fields: [{ path: 'since' }] });
     const recorded = await record(credit, '034172001001', 'TANLAP');
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ wardCode: 'TANLAP', recordedBy: 'bank.officer', clearedAt: null });
@@ -117,15 +130,63 @@ describe('the overdue-debt ledger', () => {
     ]);
   });
 
-  it('leaves a debt no ward could be found for to the bank managers', async () => {
+  it('keeps a debt no ward could be found for out of every office, while it still refuses the household', async () => {
+    const citizenId = '034172001004';
     const legacy = await stack.db.prisma.overdueDebt.create({
-      data: { citizenId: '034172001004', amountVnd: 5_000_000n, since: new Date('2025-01-17'), recordedBy: 'cu' },
+      data: { citizenId, amountVnd: 5_000_000n, since: new Date('2025-01-17'), recordedBy: 'cu' },
     });
-    const query = `/api/overdue-debts?citizenId=034172001004`;
-    expect((await stack.api('GET', query, { token: credit })).body).toEqual([]);
-    expect((await stack.api('GET', query, { token: manager })).body).toMatchObject([{ id: legacy.id, wardCode: null }]);
+    const query = `/api/overdue-debts?citizenId=${citizenId}`;
     const path = `/api/overdue-debts/${legacy.id}/clear`;
-    expect((await stack.api('POST', path, { token: credit, body: { reason: 'x' } })).status).toBe(404);
-    expect((await stack.api('POST', path, { token: manager, body: { reason: 'Đối chiếu sổ cũ' } })).status).toBe(200);
+    for (const token of [credit, manager, tienhaiManager]) {
+      expect((await stack.api('GET', query, { token })).body).toEqual([]);
+      expect((await stack.api('POST', path, { token, body: { reason: 'Đối chiếu sổ cũ' } })).status).toBe(404);
+    }
+    expect(await stack.db.prisma.overdueDebt.findUniqueOrThrow({ where: { id: legacy.id } })).toMatchObject({
+      clearRequestedBy: null,
+      clearedAt: null,
+    });
+    const form = applicationForm({
+      amount: 20_000_000,
+      borrower: { fullName: 'Hà Văn Cũ', citizenId, dateOfBirth: '1972-02-02' },
+    });
+    const refused = await stack.api('POST', '/api/applications', { body: form });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('OVERDUE_DEBT');
+  });
+
+  it('lets only one of two officers requesting the same clear at once become the requester', async () => {
+    const debt = await record(manager, '034172001005');
+    const path = `/api/overdue-debts/${debt.body.id}/clear`;
+    const officers = [
+      ['bank.officer', credit],
+      ['bank.officer2', secondCredit],
+    ] as const;
+    const answers = await Promise.all(
+      officers.map(([, token]) => stack.api('POST', path, { token, body: { reason: 'Trả đủ' } })),
+    );
+    const requesters = answers.map((answer) => answer.body.clearRequestedBy);
+    const requester = requesters.find((name) => name !== undefined);
+    expect(requester).toBeDefined();
+    for (const [index, answer] of answers.entries()) {
+      const [username] = officers[index]!;
+      if (username === requester) {
+        expect(answer.status).toBe(200);
+        continue;
+      }
+      // The other call either lost the race (409) or came second and so confirmed the winner's request.
+      if (answer.status === 409) expect(answer.body.error.code).toBe('CLEAR_ALREADY_REQUESTED');
+      else expect(answer.body).toMatchObject({ clearRequestedBy: requester, clearedBy: username });
+    }
+    const stored = await stack.db.prisma.overdueDebt.findUniqueOrThrow({ where: { id: debt.body.id } });
+    expect(stored.clearRequestedBy).toBe(requester);
+    expect(stored.clearedBy).not.toBe(requester);
+    const [requesterToken] = officers.filter(([username]) => username === requester).map(([, token]) => token);
+    if (!stored.clearedAt) {
+      expect((await stack.api('POST', path, { token: requesterToken })).body.error.code).toBe('SAME_OFFICER');
+    }
+    const requests = await stack.db.prisma.auditEvent.count({
+      where: { type: 'OVERDUE_DEBT_CLEAR_REQUESTED', data: { path: ['debtId'], equals: debt.body.id } },
+    });
+    expect(requests).toBe(1);
   });
 });

@@ -258,6 +258,46 @@ describe('accounts and tokens', () => {
     expect(response.body.error.fields[0].path).toBe('associationCode');
   });
 
+  it('never takes the demo password for a new or reset password', async () => {
+    const body = { username: 'demo.moi', displayName: 'Demo', role: 'admin', password: 'demo1234' };
+    const created = await stack.api('POST', '/api/admin/officers', { token: admin, body });
+    expect(created.status).toBe(400);
+    expect(created.body.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'password' }] });
+    const reset = await stack.api('POST', '/api/admin/officers/bank.officer/reset-password', {
+      token: admin,
+      body: { password: 'demo1234' },
+    });
+    expect(reset.status).toBe(400);
+    expect(reset.body.error.fields[0].path).toBe('password');
+  });
+
+  it('in production, enables no account that still has the demo password', async () => {
+    const production = await stack.serve({ refuseDemoPasswords: true });
+    await createOfficer({
+      username: 'demo.copy',
+      displayName: 'Demo',
+      role: 'ward_officer',
+      wardCode: 'DONGHUNG',
+      password: 'mat-khau-2026',
+    });
+    // The seed gives every demo account, the administrator included, the demo password's hash.
+    const { passwordHash } = await stack.db.prisma.officerAccount.findUniqueOrThrow({ where: { username: 'admin' } });
+    await stack.db.prisma.officerAccount.update({ where: { username: 'demo.copy' }, data: { passwordHash } });
+    const action = (name: string, baseUrl?: string, body?: unknown) =>
+      stack.api('POST', `/api/admin/officers/demo.copy/${name}`, { token: admin, body, baseUrl });
+
+    expect((await action('disable')).status).toBe(200);
+    const refused = await action('enable', production);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('DEMO_PASSWORD_IN_USE');
+    // The demo district of development and tests re-enables its demo accounts.
+    expect((await action('enable')).status).toBe(200);
+
+    expect((await action('disable', production)).status).toBe(200);
+    expect((await action('reset-password', production, { password: 'mat-khau-moi-2026' })).status).toBe(200);
+    expect((await action('enable', production)).body).toMatchObject({ username: 'demo.copy', disabled: false });
+  });
+
   it("stops a disabled account's tokens at once, and an expired token", async () => {
     await createOfficer({
       username: 'ward.tam',
@@ -339,6 +379,43 @@ describe('administrators', () => {
       wardCode: 'TANLAP',
       before: { role: 'ward_officer', wardCode: 'HOABINH' },
     });
+  });
+
+  it('treat a change of citizen ID as a change of authority: never their own, audited without the digits', async () => {
+    const own = await stack.api('PATCH', '/api/admin/officers/admin', {
+      token: admin,
+      body: { citizenId: '034190009999' },
+    });
+    expect(own.status).toBe(403);
+    expect(own.body.error.code).toBe('SELF_CHANGE_FORBIDDEN');
+
+    await createOfficer({
+      username: 'ward.cccd',
+      displayName: 'Cán bộ CCCD',
+      role: 'ward_officer',
+      wardCode: 'HOABINH',
+      citizenId: '034190001111',
+      password: 'mat-khau-2026',
+    });
+    const token = await freshLogin('ward.cccd', 'mat-khau-2026');
+    const changed = await stack.api('PATCH', '/api/admin/officers/ward.cccd', {
+      token: admin,
+      body: { citizenId: '034190002222' },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const event = await stack.db.prisma.auditEvent.findFirstOrThrow({
+      where: { type: 'OFFICER_CHANGED', data: { path: ['username'], equals: 'ward.cccd' } },
+      orderBy: { id: 'desc' },
+    });
+    expect(event.data).toMatchObject({
+      authorityChanged: true,
+      citizenIdChanged: true,
+      citizenIdLast4Before: '1111',
+      citizenIdLast4After: '2222',
+    });
+    expect(JSON.stringify(event.data)).not.toMatch(/03419000/);
+    // Like a change of role or scope, it starts a new session.
+    expect((await stack.api('GET', '/api/auth/me', { token })).status).toBe(401);
   });
 
   it('always keep one enabled administrator, whoever asks', async () => {

@@ -16,8 +16,14 @@ import { programAdminRoutes } from './programs-admin.js';
 import { referenceAdminRoutes } from './reference-admin.js';
 import { NewOfficerBody, OfficerParams, OfficerPatchBody, OfficersQuery, PasswordResetBody } from '../schemas.js';
 
-/** Accounts, roles and scopes: the administrator's work. Every other role gets 403 here. */
-export function adminRoutes(prisma: PrismaClient): Router {
+/**
+ * Accounts, roles and scopes: the administrator's work. Every other role gets 403 here. `refuseDemoPasswords`
+ * is on in production; `today` is the Vietnam date the reference data is judged by (no member joins tomorrow).
+ */
+export function adminRoutes(
+  prisma: PrismaClient,
+  options: { refuseDemoPasswords: boolean; today: () => string },
+): Router {
   const router = Router();
 
   router.use('/admin', (_req, res, next) => {
@@ -47,7 +53,7 @@ export function adminRoutes(prisma: PrismaClient): Router {
   ] as const) {
     router.post(`/admin/officers/:username/${action}`, async (req, res) => {
       const { username } = OfficerParams.parse(req.params);
-      res.json(await setOfficerDisabled(prisma, requireOfficer(res), username, disabled));
+      res.json(await setOfficerDisabled(prisma, requireOfficer(res), username, disabled, options));
     });
   }
 
@@ -58,7 +64,7 @@ export function adminRoutes(prisma: PrismaClient): Router {
   });
 
   router.use(programAdminRoutes(prisma));
-  router.use(referenceAdminRoutes(prisma));
+  router.use(referenceAdminRoutes(prisma, options.today));
 
   router.put('/admin/calendar/:year', async (req, res) => {
     const admin = requireOfficer(res);

@@ -8,27 +8,26 @@ import type { PrismaClient } from '../../../prisma/generated/client.js';
 import { requireRole } from '../../domain/access.js';
 import { DebtView, clearDebt, listDebts, recordDebt } from '../../domain/debts.js';
 import { requireOfficer } from '../middleware/auth.js';
-import { CitizenId, IsoDate } from '../schemas.js';
+import { CitizenId, IsoDate, line, paragraphs } from '../schemas.js';
 
 export { DebtView };
 
 const BANK_ROLES = ['bank_credit_officer', 'bank_manager'] as const;
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const NewDebtBody = z.strictObject({
   citizenId: CitizenId,
   /** The ward whose bank office keeps the debt: one your office serves. */
-  wardCode: text(40),
+  wardCode: line(40),
   amountVnd: z.number().int().positive().max(1_000_000_000_000),
   since: IsoDate,
-  note: text(1000).optional(),
+  note: paragraphs(1000).optional(),
 });
 /** The request needs a reason; the confirmation needs none. */
-export const ClearDebtBody = z.strictObject({ reason: text(1000).optional() });
+export const ClearDebtBody = z.strictObject({ reason: paragraphs(1000).optional() });
 const DebtParams = z.object({ id: z.uuid() });
 export const DebtQuery = z.strictObject({ citizenId: CitizenId });
 
-export function debtRoutes(prisma: PrismaClient): Router {
+export function debtRoutes(prisma: PrismaClient, today: () => string): Router {
   const router = Router();
 
   router.use('/overdue-debts', (_req, res, next) => {
@@ -43,7 +42,7 @@ export function debtRoutes(prisma: PrismaClient): Router {
 
   router.post('/overdue-debts', async (req, res) => {
     const body = NewDebtBody.parse(req.body);
-    res.status(201).json(await recordDebt(prisma, requireOfficer(res), body));
+    res.status(201).json(await recordDebt(prisma, requireOfficer(res), body, today()));
   });
 
   router.post('/overdue-debts/:id/clear', async (req, res) => {

@@ -10,13 +10,14 @@ import { requireOfficer } from '../middleware/auth.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { auditAdminAction } from '../../domain/officers.js';
 import { toProgramSnapshot } from '../../domain/programmes.js';
+import { line } from '../schemas.js';
 
 const Fraction = z.strictObject({ numerator: z.number().int().min(0), denominator: z.number().int().min(1) });
 
 export const ProgramDefinition = z
   .strictObject({
-    nameVi: z.string().trim().min(1).max(200),
-    nameEn: z.string().trim().min(1).max(200),
+    nameVi: line(200),
+    nameEn: line(200),
     ceilingVnd: z.number().int().positive().max(1_000_000_000_000),
     ceilingPerMonthVnd: z.number().int().positive().max(1_000_000_000).nullable().default(null),
     annualRatePercent: z.string().regex(/^\d{1,2}(\.\d{1,4})?$/, 'a percentage such as 6.6 or 8.382'),

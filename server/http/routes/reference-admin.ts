@@ -25,24 +25,22 @@ import {
   setWardAssociations,
 } from '../../domain/reference-admin.js';
 import { requireOfficer } from '../middleware/auth.js';
-import { isSafeText } from '../middleware/safe-text.js';
-import { CitizenId, IsoDate } from '../schemas.js';
+import { CitizenId, IsoDate, line } from '../schemas.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max).refine(isSafeText, 'invalid text');
 /** New codes: capitals, digits and dashes, as the demo district's (HOABINH, HOABINH-01, PGD-KIENXUONG). */
 const NewCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'capital letters, digits and dashes (2-40)');
-const code = text(40);
+const code = line(40);
 
-export const NewBankOfficeBody = z.strictObject({ code: NewCode, name: text(200) });
-export const BankOfficePatchBody = z.strictObject({ name: text(200).optional() });
+export const NewBankOfficeBody = z.strictObject({ code: NewCode, name: line(200) });
+export const BankOfficePatchBody = z.strictObject({ name: line(200).optional() });
 
 const WardFields = {
-  name: text(200),
+  name: line(200),
   /** phường (urban ward) or xã (rural commune). */
   kind: z.enum(['phuong', 'xa']),
-  district: text(200),
-  province: text(200),
-  transactionPoint: text(300),
+  district: line(200),
+  province: line(200),
+  transactionPoint: line(300),
   /** Day of the month of the commune transaction point; up to 28 so that every month has it. */
   transactionDay: z.number().int().min(1).max(28),
 };
@@ -67,22 +65,22 @@ export const WardAssociationsBody = z.strictObject({
 
 export const NewGroupBody = z.strictObject({
   code: NewCode,
-  name: text(200),
-  village: text(200),
+  name: line(200),
+  village: line(200),
   wardCode: code,
   associationCode: z.enum(ASSOCIATION_CODES),
 });
-export const GroupPatchBody = z.strictObject({ name: text(200).optional(), village: text(200).optional() });
+export const GroupPatchBody = z.strictObject({ name: line(200).optional(), village: line(200).optional() });
 
 export const NewMemberBody = z.strictObject({
-  fullName: text(200),
+  fullName: line(200),
   citizenId: CitizenId,
   role: z.enum(MEMBER_ROLES).optional(),
   joinedOn: IsoDate.optional(),
 });
 /** `leftOn` marks the member as having left the group; null brings them back. */
 export const MemberPatchBody = z.strictObject({
-  fullName: text(200).optional(),
+  fullName: line(200).optional(),
   role: z.enum(MEMBER_ROLES).optional(),
   leftOn: IsoDate.nullable().optional(),
 });
@@ -90,7 +88,7 @@ export const MemberPatchBody = z.strictObject({
 const CodeParam = z.object({ code });
 const MemberParams = z.object({ code, memberId: z.uuid() });
 
-export function referenceAdminRoutes(prisma: PrismaClient): Router {
+export function referenceAdminRoutes(prisma: PrismaClient, today: () => string): Router {
   const router = Router();
 
   router.get('/admin/bank-offices', async (_req, res) => {
@@ -148,13 +146,13 @@ export function referenceAdminRoutes(prisma: PrismaClient): Router {
   router.post('/admin/groups/:code/members', async (req, res) => {
     const { code: group } = CodeParam.parse(req.params);
     const body = NewMemberBody.parse(req.body);
-    res.status(201).json(await addMember(prisma, requireOfficer(res), group, body));
+    res.status(201).json(await addMember(prisma, requireOfficer(res), group, body, today()));
   });
 
   router.patch('/admin/groups/:code/members/:memberId', async (req, res) => {
     const { code: group, memberId } = MemberParams.parse(req.params);
     const patch = MemberPatchBody.parse(req.body);
-    res.json(await changeMember(prisma, requireOfficer(res), group, memberId, patch));
+    res.json(await changeMember(prisma, requireOfficer(res), group, memberId, patch, today()));
   });
 
   return router;

@@ -14,20 +14,7 @@ import {
   STEP_NAMES,
 } from '../../workflows/domain.js';
 import { DISBURSEMENT_FIELDS, checkReason } from '../../workflows/rules/step-rules.js';
-
-/**
- * Every run of whitespace (CR, LF, tab, U+0085, U+2028, U+2029, no-break spaces...) and every control character
- * as one space, trimmed: a name like "Hoa\r\nBcc: ..." can never start a line of its own in a mail or a form.
- */
-export const toOneLine = (value: string): string => value.replace(/[\s\p{Cc}\u0085\u2028\u2029]+/gu, ' ').trim();
-
-/** Line breaks kept but written as LF (CRLF, CR, U+0085, U+2028, U+2029); tabs as spaces; other control characters gone. */
-export const toParagraphs = (value: string): string =>
-  value
-    .replace(/\r\n?|[\u0085\u2028\u2029]/gu, '\n')
-    .replace(/\t/gu, ' ')
-    .replace(/[^\P{Cc}\n]/gu, '')
-    .trim();
+import { toOneLine, toParagraphs } from '../domain/text.js';
 
 /** Non-empty text that PostgreSQL can store: no NUL, no unpaired surrogate (paths and ids included). */
 const storable = (schema: z.ZodString, max: number) => schema.min(1).max(max).refine(isSafeText, 'invalid text');

@@ -4,6 +4,7 @@
  * text and date normalisation shared by import, export and diff. See README.md beside this file.
  */
 import { CATEGORY_LABELS, HOUSEHOLD_CATEGORIES, type HouseholdCategory } from '../../../workflows/domain.js';
+import { toOneLine } from '../text.js';
 
 export const REGISTRY_FIELDS = [
   'householdId',
@@ -143,9 +144,7 @@ export function columnOf(field: RegistryField): RegistryColumn {
 }
 
 /** NFC, trimmed, inner whitespace (including non-breaking spaces and line breaks) collapsed to one space. */
-export function normaliseText(value: string): string {
-  return value.normalize('NFC').replace(/\s+/gu, ' ').trim();
-}
+export const normaliseText = toOneLine;
 
 /** A comparison key without case, accents (đ → d) or punctuation: "Thôn/Tổ dân phố" → "thon to dan pho". */
 export function foldText(value: string): string {

@@ -3,6 +3,7 @@
  */
 import type { HistoryEntry, NotificationIntent } from '../../workflows/definitions.js';
 import { STATUS_LABELS, STEP_LABELS, type ApplicationStatus, type StepName } from '../../workflows/domain.js';
+import { viDate } from '../../server/domain/format.js';
 
 export interface MailContext {
   code: string;
@@ -27,8 +28,7 @@ export interface ComposedMail {
 
 const vnd = (amount: number): string => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`;
 
-/** 2027-01-18 → 18/01/2027, as dates are written in Vietnam. */
-export const viDate = (iso: string | null): string => (iso ? iso.split('-').reverse().join('/') : '');
+export { viDate } from '../../server/domain/format.js';
 
 /** Vietnamese first, then English, under one greeting each. */
 export function bilingual(

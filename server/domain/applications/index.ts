@@ -10,3 +10,4 @@ export {
   type ApplicantCaller,
   type WithdrawBody,
 } from './amend-or-withdraw.js';
+export { lookupStatus, statusInclude, type StatusRow } from './status-lookup.js';

@@ -1,0 +1,170 @@
+/**
+ * The web application in a real browser over the real stack: an applicant applies and looks the application
+ * up, a refusal is shown beside its field, an officer signs in with the keyboard alone and finds it in the
+ * inbox, and every page passes axe and is saved as a screenshot.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextCitizenId } from '../support/fixtures.js';
+import { startStack, type TestStack } from '../support/stack.js';
+import { launchBrowser, screenshot, seriousViolations } from './browser.js';
+
+let stack: TestStack;
+let browser: Browser;
+let submitted: { code: string; citizenId: string } | undefined;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1024, height: 800 } });
+  return context.newPage();
+}
+
+/** Checks the page with axe and saves its screenshot. */
+async function look(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+async function fillApplication(page: Page, citizenId: string): Promise<void> {
+  await page.goto('/apply');
+  await page.locator('input[name=programCode][value=POOR]').check();
+  await page.getByLabel('Phường/xã').selectOption('HOABINH');
+  await page.getByLabel('Tổ tiết kiệm và vay vốn').selectOption('HOABINH-01');
+  await page.getByLabel('Phân loại hộ').selectOption('POOR');
+  await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Thị Hoa');
+  await page.locator('#f-borrower-citizenId').fill(citizenId);
+  await page.getByLabel('Ngày sinh').fill('1985-04-12');
+  await page.getByLabel('Thành viên 1: Họ và tên').fill('Trần Văn Bình');
+  await page.locator('#f-householdMembers-0-citizenId').fill(nextCitizenId());
+  await page.locator('#f-householdMembers-0-relationship').fill('Chồng');
+  await page.getByLabel('Số tiền vay (đồng)').fill('50.000.000');
+  await page.getByLabel('Thời hạn vay (tháng)').fill('36');
+  await page.getByLabel('Mục đích sử dụng vốn vay').fill('Nuôi bò sinh sản');
+  await page
+    .getByLabel('Phương án sử dụng vốn và trả nợ')
+    .fill('Mua 2 con bò giống; trả lãi hằng tháng từ tiền bán sữa.');
+}
+
+describe('the applicant', () => {
+  it('sees the two doors on the home page', async () => {
+    const page = await newPage();
+    await page.goto('/');
+    await expect(
+      page
+        .getByRole('link', { name: /Tra cứu hồ sơ/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    expect(
+      await page
+        .getByRole('main')
+        .getByRole('link', { name: /Đăng nhập cán bộ/ })
+        .getAttribute('href'),
+    ).toBe('/login');
+    await look(page, 'home');
+  });
+
+  it('is told beside the field what is wrong, with the form kept as typed', async () => {
+    const page = await newPage();
+    await fillApplication(page, '12345');
+    await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+    await expect(page.locator('#f-borrower-citizenId-error').textContent()).resolves.toBe(
+      'Số CCCD phải gồm đúng 12 chữ số.',
+    );
+    expect(await page.locator('#f-borrower-citizenId').getAttribute('aria-describedby')).toContain('error');
+    expect(await page.getByLabel('Họ và tên', { exact: true }).inputValue()).toBe('Nguyễn Thị Hoa');
+    expect(await page.locator('#f-borrower-citizenId').inputValue()).toBe('12345');
+    expect(await page.locator('input[name=programCode][value=POOR]').isChecked()).toBe(true);
+    await look(page, 'apply-refused');
+  });
+
+  it('applies at /apply, gets a code, and finds the application at /status', async () => {
+    const page = await newPage();
+    const citizenId = nextCitizenId();
+    await fillApplication(page, citizenId);
+    await screenshot(page, 'apply');
+    await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+    await page.waitForURL(/\/apply\/submitted\?code=/);
+    const code = (await page.locator('.big-code').textContent()) ?? '';
+    expect(code).toMatch(/^HOABINH-\d{4}-[A-Z0-9]{6}$/);
+    submitted = { code, citizenId };
+    await look(page, 'apply-submitted');
+
+    await page.getByRole('link', { name: 'Tra cứu hồ sơ này' }).click();
+    expect(await page.getByLabel('Mã hồ sơ').inputValue()).toBe(code);
+    await look(page, 'status-lookup');
+    await page.getByLabel('4 số cuối CCCD').fill(citizenId.slice(-4));
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(code);
+    expect(await page.locator('.facts').textContent()).toContain('Đang xử lý');
+    expect(await page.locator('.timeline li').count()).toBe(5);
+    expect(await page.locator('.timeline li[aria-current=step]').textContent()).toContain('Tổ TK&VV bình xét');
+    await look(page, 'status');
+  });
+
+  it('gets a Vietnamese page, not JSON, for an address that does not exist', async () => {
+    const page = await newPage();
+    const response = await page.goto('/khong-co-trang-nay');
+    expect(response?.status()).toBe(404);
+    expect(response?.headers()['content-type']).toContain('text/html');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Không tìm thấy trang');
+    await look(page, 'not-found');
+  });
+});
+
+describe('an officer', () => {
+  it('signs in with the keyboard alone, finds the new application in the inbox, and signs out', async () => {
+    expect(submitted).toBeDefined();
+    const page = await newPage();
+    await page.goto('/login');
+    await look(page, 'login');
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.id)) !== 'username'; i++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.type('group.HOABINH-01');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('demo1234');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/inbox$/);
+    const row = page.locator('tr', { hasText: submitted!.code });
+    expect(await row.textContent()).toContain('Tổ TK&VV bình xét');
+    expect(await page.locator('.counts').textContent()).toContain('Tổ TK&VV bình xét');
+    await look(page, 'inbox');
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(/\/login\?out=1$/);
+    expect(await page.getByRole('status').textContent()).toBe('Bạn đã đăng xuất.');
+    await page.goto('/inbox');
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('is refused in Vietnamese with a wrong password, the username kept', async () => {
+    const page = await newPage();
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill('ward.HOABINH');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    expect(await page.getByRole('alert').textContent()).toBe('Sai tên đăng nhập hoặc mật khẩu.');
+    expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('ward.HOABINH');
+  });
+});
+
+describe('the language switch', () => {
+  it('shows English and remembers it', async () => {
+    const page = await newPage();
+    await page.goto('/status');
+    await page.getByRole('link', { name: 'English' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Check a loan application');
+    await page.goto('/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await look(page, 'home-en');
+  });
+});

@@ -42,7 +42,8 @@ export function webErrorPages(log: (message: string, error?: unknown) => void): 
       return;
     }
     if (known.code === 'UNAUTHENTICATED' && req.method === 'GET') {
-      res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+      const ended = ctx.sessionEnded ? '&ended=1' : '';
+      res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}${ended}`);
       return;
     }
     const title = known.code === 'NOT_FOUND' ? ctx.t('notFoundTitle') : ctx.t('errorTitle');

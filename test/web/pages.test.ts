@@ -23,7 +23,12 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1024, height: 800 } });
+  const context = await browser.newContext({
+    baseURL: stack.baseUrl,
+    viewport: { width: 1024, height: 800 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   return context.newPage();
 }
 
@@ -42,7 +47,7 @@ async function fillApplication(page: Page, citizenId: string): Promise<void> {
   await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Thị Hoa');
   await page.locator('#f-borrower-citizenId').fill(citizenId);
   await page.getByLabel('Ngày sinh').fill('1985-04-12');
-  await page.getByLabel('Thành viên 1: Họ và tên').fill('Trần Văn Bình');
+  await page.locator('#f-householdMembers-0-fullName').fill('Trần Văn Bình');
   await page.locator('#f-householdMembers-0-citizenId').fill(nextCitizenId());
   await page.locator('#f-householdMembers-0-relationship').fill('Chồng');
   await page.getByLabel('Số tiền vay (đồng)').fill('50.000.000');

@@ -4,7 +4,7 @@
  */
 import type { ProgramSnapshot } from '../../../workflows/definitions.js';
 import { CATEGORY_LABELS, HOUSEHOLD_CATEGORIES } from '../../../workflows/domain.js';
-import { formatMoney } from '../../domain/format.js';
+import { formatMoney, formatPercent } from '../../domain/format.js';
 import type { GroupChoice, WardChoice } from '../../domain/reference-data.js';
 import type { PageContext } from '../context.js';
 import { ErrorSummary, Field, type FieldMessages } from '../form-parts.js';
@@ -49,8 +49,9 @@ export function ApplyPage({ ctx, data }: { ctx: PageContext; data: ApplyPageData
                 <input type="radio" name="programCode" value={p.code} checked={v('programCode') === p.code} />
                 <span class="programme-name">{lang === 'vi' ? p.nameVi : p.nameEn}</span>
                 <span class="programme-facts">
-                  {t('ceiling')}: {formatMoney(p.ceilingVnd, lang)} · {t('rate')}: {p.annualRatePercent}%{t('perYear')}{' '}
-                  · {t('maxTerm')}: {p.maxTermMonths} {t('months')}
+                  {t('ceiling')}: {formatMoney(p.ceilingVnd, lang)} · {t('rate')}:{' '}
+                  {formatPercent(p.annualRatePercent, lang)}
+                  {t('perYear')} · {t('maxTerm')}: {p.maxTermMonths} {t('months')}
                 </span>
               </label>
             ))}
@@ -80,7 +81,7 @@ export function ApplyPage({ ctx, data }: { ctx: PageContext; data: ApplyPageData
                       .filter((g) => g.wardCode === w.code)
                       .map((g) => (
                         <option value={g.code} key={g.code} selected={v('groupCode') === g.code}>
-                          {g.name} – {g.village}
+                          {g.name}
                         </option>
                       ))}
                   </optgroup>
@@ -117,11 +118,12 @@ export function ApplyPage({ ctx, data }: { ctx: PageContext; data: ApplyPageData
           <legend>{t('members')}</legend>
           <p class="hint">{t('membersHint')}</p>
           {Array.from({ length: MEMBER_ROWS }, (_, i) => (
-            <div class="member-row" key={i}>
-              {text(`householdMembers.${i}.fullName`, `${t('member')} ${i + 1}: ${t('fullName')}`)}
+            <fieldset class="member-row" key={i}>
+              <legend class="member-legend">{`${t('member')} ${i + 1}`}</legend>
+              {text(`householdMembers.${i}.fullName`, t('fullName'))}
               {text(`householdMembers.${i}.citizenId`, t('citizenId'), { inputMode: 'numeric', maxLength: 12 })}
               {text(`householdMembers.${i}.relationship`, t('relationship'))}
-            </div>
+            </fieldset>
           ))}
         </fieldset>
         <fieldset>

@@ -2,7 +2,7 @@
  * The applicant's page: the steps as a timeline, what happens next and when, the transaction day and place
  * once approved, and the amend and withdraw forms while the application is open. Nothing names an officer.
  */
-import { formatDate, formatMoney } from '../../domain/format.js';
+import { formatDate, formatMoney, formatPercent } from '../../domain/format.js';
 import type { StatusView } from '../../http/views/status-view.js';
 import type { PageContext } from '../context.js';
 import { ErrorSummary, Field, type FieldMessages } from '../form-parts.js';
@@ -139,7 +139,8 @@ export function StatusPage({ ctx, data }: { ctx: PageContext; data: StatusPageDa
             <dt>{t('approvedLoan')}</dt>
             <dd>
               {formatMoney(view.approved.amount, lang)}, {view.approved.termMonths} {t('months')},{' '}
-              {view.approved.annualRatePercent}%{t('perYear')}
+              {formatPercent(view.approved.annualRatePercent, lang)}
+              {t('perYear')}
             </dd>
           </>
         ) : null}

@@ -9,3 +9,8 @@ export function sendPage(res: Response, page: VNode<any>, status = 200): void {
     .type('html')
     .send(`<!doctype html>${renderToString(page)}`);
 }
+
+/** A piece of a page for htmx to swap in. */
+export function sendFragment(res: Response, fragment: VNode<any>): void {
+  res.type('html').send(renderToString(fragment));
+}

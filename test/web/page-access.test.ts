@@ -118,6 +118,7 @@ const TABLE: Row[] = [
       request(b, 'POST', '/status/withdraw', { code: 'HOABINH-2026-NOSUCH', last4: '1234', citizenId: '034100000000' }),
   },
   { route: 'GET /apply', expected: both(200), call: (b) => request(b, 'GET', '/apply') },
+  { route: 'GET /apply/groups', expected: both(200), call: (b) => request(b, 'GET', '/apply/groups?wardCode=X') },
   { route: 'POST /apply', expected: both(400), call: (b) => request(b, 'POST', '/apply', {}) },
   {
     route: 'GET /apply/submitted',

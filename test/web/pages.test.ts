@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextCitizenId } from '../support/fixtures.js';
+import { approvalFor, nextCitizenId, runStep, submit } from '../support/fixtures.js';
 import { startStack, type TestStack } from '../support/stack.js';
 import { launchBrowser, screenshot, seriousViolations } from './browser.js';
 
@@ -42,14 +42,18 @@ async function fillApplication(page: Page, citizenId: string): Promise<void> {
   await page.goto('/apply');
   await page.locator('input[name=programCode][value=POOR]').check();
   await page.getByLabel('Phường/xã').selectOption('HOABINH');
+  // htmx narrows the groups to the chosen ward's (served from our own origin under the CSP).
+  await page.waitForFunction(() => document.querySelectorAll('#f-groupCode optgroup').length === 1);
   await page.getByLabel('Tổ tiết kiệm và vay vốn').selectOption('HOABINH-01');
   await page.getByLabel('Phân loại hộ').selectOption('POOR');
-  await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Thị Hoa');
-  await page.locator('#f-borrower-citizenId').fill(citizenId);
-  await page.getByLabel('Ngày sinh').fill('1985-04-12');
-  await page.locator('#f-householdMembers-0-fullName').fill('Trần Văn Bình');
-  await page.locator('#f-householdMembers-0-citizenId').fill(nextCitizenId());
-  await page.locator('#f-householdMembers-0-relationship').fill('Chồng');
+  const borrower = page.getByRole('group', { name: 'Người vay (đại diện hộ)' });
+  await borrower.getByLabel('Họ và tên').fill('Nguyễn Thị Hoa');
+  await borrower.getByLabel('Số CCCD (12 số)').fill(citizenId);
+  await borrower.getByLabel('Ngày sinh').fill('1985-04-12');
+  const member = page.getByRole('group', { name: 'Thành viên 1' });
+  await member.getByLabel('Họ và tên').fill('Trần Văn Bình');
+  await member.getByLabel('Số CCCD (12 số)').fill(nextCitizenId());
+  await member.getByLabel('Quan hệ với người vay').fill('Chồng');
   await page.getByLabel('Số tiền vay (đồng)').fill('50.000.000');
   await page.getByLabel('Thời hạn vay (tháng)').fill('36');
   await page.getByLabel('Mục đích sử dụng vốn vay').fill('Nuôi bò sinh sản');
@@ -85,7 +89,8 @@ describe('the applicant', () => {
       'Số CCCD phải gồm đúng 12 chữ số.',
     );
     expect(await page.locator('#f-borrower-citizenId').getAttribute('aria-describedby')).toContain('error');
-    expect(await page.getByLabel('Họ và tên', { exact: true }).inputValue()).toBe('Nguyễn Thị Hoa');
+    const borrower = page.getByRole('group', { name: 'Người vay (đại diện hộ)' });
+    expect(await borrower.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hoa');
     expect(await page.locator('#f-borrower-citizenId').inputValue()).toBe('12345');
     expect(await page.locator('input[name=programCode][value=POOR]').isChecked()).toBe(true);
     await look(page, 'apply-refused');
@@ -122,6 +127,55 @@ describe('the applicant', () => {
     expect(response?.headers()['content-type']).toContain('text/html');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Không tìm thấy trang');
     await look(page, 'not-found');
+  });
+});
+
+async function lookUp(page: Page, code: string, last4: string): Promise<void> {
+  await page.goto(`/status?code=${encodeURIComponent(code)}`);
+  await page.getByLabel('4 số cuối CCCD').fill(last4);
+  await page.getByRole('button', { name: 'Tra cứu' }).click();
+}
+
+describe('the applicant, on a returned application', () => {
+  it('reads the reason, is refused a wrong citizen ID beside the field, then amends and resubmits', async () => {
+    const app = await submit(stack);
+    await runStep(stack, app.id, 'group-vote');
+    const reason = 'Bổ sung giấy xác nhận cư trú của hộ';
+    await runStep(stack, app.id, 'ward-verification', {
+      ...approvalFor('ward-verification'),
+      outcome: 'return',
+      reason,
+    });
+    const page = await newPage();
+    await lookUp(page, app.code, app.last4);
+    expect(await page.locator('.facts').textContent()).toContain(reason);
+
+    const amend = page.getByRole('region', { name: 'Sửa và gửi lại hồ sơ' });
+    await amend.getByLabel('Số tiền vay (đồng)').fill('40.000.000');
+    await amend.getByLabel('Số CCCD người vay (12 số)').fill('034199999999');
+    await amend.getByRole('button', { name: 'Gửi lại hồ sơ' }).click();
+    expect(await page.locator('#f-citizenId-error').first().textContent()).toContain('Không tìm thấy hồ sơ');
+    expect(await amend.getByLabel('Số tiền vay (đồng)').inputValue()).toBe('40.000.000');
+    await look(page, 'status-amend-refused');
+
+    await amend.getByLabel('Số CCCD người vay (12 số)').fill(app.citizenId);
+    await amend.getByRole('button', { name: 'Gửi lại hồ sơ' }).click();
+    expect(await page.getByRole('status').textContent()).toBe('Hồ sơ đã được gửi lại.');
+    expect(await page.locator('.facts').textContent()).toContain('Đang xử lý');
+    const row = await stack.db.prisma.application.findUniqueOrThrow({ where: { id: app.id } });
+    expect(Number(row.amountRequested)).toBe(40_000_000);
+  });
+
+  it('withdraws an open application with the full citizen ID', async () => {
+    const app = await submit(stack);
+    const page = await newPage();
+    await lookUp(page, app.code, app.last4);
+    const withdraw = page.getByRole('region', { name: 'Rút hồ sơ' });
+    await withdraw.getByLabel('Số CCCD người vay (12 số)').fill(app.citizenId);
+    await withdraw.getByRole('button', { name: 'Rút hồ sơ' }).click();
+    expect(await page.getByRole('status').textContent()).toBe('Hồ sơ đã được rút.');
+    expect(await page.locator('.facts').textContent()).toContain('Đã rút hồ sơ');
+    expect(await page.getByRole('region', { name: 'Rút hồ sơ' }).count()).toBe(0);
   });
 });
 

@@ -10,8 +10,8 @@ import { CreateApplicationBody } from '../../http/schemas.js';
 import { pageContext } from '../context.js';
 import { formErrors } from '../form-errors.js';
 import { ApplyDonePage } from '../pages/apply-done-page.js';
-import { ApplyPage, MEMBER_ROWS, type ApplyPageData } from '../pages/apply-page.js';
-import { sendPage } from '../render.js';
+import { ApplyPage, GroupOptions, MEMBER_ROWS, type ApplyPageData } from '../pages/apply-page.js';
+import { sendFragment, sendPage } from '../render.js';
 
 const MEMBER_FIELDS = ['fullName', 'citizenId', 'relationship'] as const;
 const BORROWER_FIELDS = ['fullName', 'citizenId', 'dateOfBirth', 'phone', 'email'] as const;
@@ -99,6 +99,15 @@ export function applyHandlers(deps: WorkflowDeps): Router {
         error instanceof AppError ? statusOf(error.code) : 400,
       );
     }
+  });
+
+  // htmx's partial refresh: the group options of the chosen ward (all of them when none is chosen).
+  router.get('/apply/groups', async (req, res) => {
+    const ward = typeof req.query.wardCode === 'string' ? req.query.wardCode : '';
+    const { wards, groups } = await listWardsAndGroups(deps.prisma);
+    const shown = wards.some((w) => w.code === ward) ? wards.filter((w) => w.code === ward) : wards;
+    const ctx = pageContext(res);
+    sendFragment(res, h(GroupOptions, { ctx, wards: shown, groups, selected: '' }));
   });
 
   router.get('/apply/submitted', (req, res) => {

@@ -22,6 +22,31 @@ export interface ApplyPageData {
   general: string[];
 }
 
+/** The groups grouped by ward; the whole list works without JavaScript. */
+export function GroupOptions(props: {
+  ctx: PageContext;
+  wards: WardChoice[];
+  groups: GroupChoice[];
+  selected: string;
+}) {
+  return (
+    <>
+      <option value="">{props.ctx.t('chooseOne')}</option>
+      {props.wards.map((w) => (
+        <optgroup label={w.name} key={w.code}>
+          {props.groups
+            .filter((g) => g.wardCode === w.code)
+            .map((g) => (
+              <option value={g.code} key={g.code} selected={props.selected === g.code}>
+                {g.name}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+    </>
+  );
+}
+
 type Attrs = Parameters<Parameters<typeof Field>[0]['children']>[0];
 
 export function ApplyPage({ ctx, data }: { ctx: PageContext; data: ApplyPageData }) {
@@ -61,7 +86,8 @@ export function ApplyPage({ ctx, data }: { ctx: PageContext; data: ApplyPageData
           <legend>{t('whereFiled')}</legend>
           <Field name="wardCode" label={t('ward')} errors={data.errors}>
             {(attrs: Attrs) => (
-              <select {...attrs}>
+              // With JavaScript, choosing a ward narrows the group list to that ward's groups (htmx).
+              <select {...attrs} hx-get="/apply/groups" hx-target="#f-groupCode" hx-trigger="change">
                 <option value="">{t('chooseOne')}</option>
                 {data.wards.map((w) => (
                   <option value={w.code} key={w.code} selected={v('wardCode') === w.code}>
@@ -74,18 +100,7 @@ export function ApplyPage({ ctx, data }: { ctx: PageContext; data: ApplyPageData
           <Field name="groupCode" label={t('group')} hint={t('groupHint')} errors={data.errors}>
             {(attrs: Attrs) => (
               <select {...attrs}>
-                <option value="">{t('chooseOne')}</option>
-                {data.wards.map((w) => (
-                  <optgroup label={w.name} key={w.code}>
-                    {data.groups
-                      .filter((g) => g.wardCode === w.code)
-                      .map((g) => (
-                        <option value={g.code} key={g.code} selected={v('groupCode') === g.code}>
-                          {g.name}
-                        </option>
-                      ))}
-                  </optgroup>
-                ))}
+                <GroupOptions ctx={ctx} wards={data.wards} groups={data.groups} selected={v('groupCode')} />
               </select>
             )}
           </Field>

@@ -9,6 +9,8 @@ const idOf = (name: string): string => `f-${name.replace(/[^A-Za-z0-9-]/g, '-')}
 
 export function Field(props: {
   name: string;
+  /** Where one page has two forms with the same field: tells their ids apart. */
+  idPrefix?: string;
   label: string;
   hint?: string;
   errors: FieldMessages;
@@ -19,7 +21,7 @@ export function Field(props: {
     'aria-invalid'?: 'true';
   }) => ComponentChildren;
 }) {
-  const id = idOf(props.name);
+  const id = `${props.idPrefix ?? ''}${idOf(props.name)}`;
   const error = props.errors[props.name];
   const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
@@ -50,10 +52,12 @@ export function ErrorSummary({
   ctx,
   errors,
   general,
+  idPrefix = '',
 }: {
   ctx: PageContext;
   errors: FieldMessages;
   general?: string[];
+  idPrefix?: string;
 }) {
   const entries = Object.entries(errors);
   if (entries.length === 0 && !general?.length) return null;
@@ -66,7 +70,7 @@ export function ErrorSummary({
         ))}
         {entries.map(([name, message]) => (
           <li key={name}>
-            <a href={`#${idOf(name)}`}>{message}</a>
+            <a href={`#${idPrefix}${idOf(name)}`}>{message}</a>
           </li>
         ))}
       </ul>

@@ -22,10 +22,10 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function newPage(): Promise<Page> {
+async function newPage(viewport = { width: 1024, height: 800 }): Promise<Page> {
   const context = await browser.newContext({
     baseURL: stack.baseUrl,
-    viewport: { width: 1024, height: 800 },
+    viewport,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
@@ -49,7 +49,7 @@ async function fillApplication(page: Page, citizenId: string): Promise<void> {
   const borrower = page.getByRole('group', { name: 'Người vay (đại diện hộ)' });
   await borrower.getByLabel('Họ và tên').fill('Nguyễn Thị Hoa');
   await borrower.getByLabel('Số CCCD (12 số)').fill(citizenId);
-  await borrower.getByLabel('Ngày sinh').fill('1985-04-12');
+  await borrower.getByLabel('Ngày sinh').fill('12/04/1985');
   const member = page.getByRole('group', { name: 'Thành viên 1' });
   await member.getByLabel('Họ và tên').fill('Trần Văn Bình');
   await member.getByLabel('Số CCCD (12 số)').fill(nextCitizenId());
@@ -106,6 +106,9 @@ describe('the applicant', () => {
     const code = (await page.locator('.big-code').textContent()) ?? '';
     expect(code).toMatch(/^HOABINH-\d{4}-[A-Z0-9]{6}$/);
     submitted = { code, citizenId };
+    const stored = await stack.db.prisma.application.findUniqueOrThrow({ where: { code } });
+    expect(stored.borrowerBirthDate.toISOString().slice(0, 10)).toBe('1985-04-12');
+    expect(Number(stored.amountRequested)).toBe(50_000_000);
     await look(page, 'apply-submitted');
 
     await page.getByRole('link', { name: 'Tra cứu hồ sơ này' }).click();
@@ -154,7 +157,9 @@ describe('the applicant, on a returned application', () => {
     await amend.getByLabel('Số tiền vay (đồng)').fill('40.000.000');
     await amend.getByLabel('Số CCCD người vay (12 số)').fill('034199999999');
     await amend.getByRole('button', { name: 'Gửi lại hồ sơ' }).click();
-    expect(await page.locator('#f-citizenId-error').first().textContent()).toContain('Không tìm thấy hồ sơ');
+    expect(await page.locator('#amend-f-citizenId-error').textContent()).toBe(
+      'Số CCCD không khớp với người vay của hồ sơ này.',
+    );
     expect(await amend.getByLabel('Số tiền vay (đồng)').inputValue()).toBe('40.000.000');
     await look(page, 'status-amend-refused');
 
@@ -213,6 +218,16 @@ describe('an officer', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     expect(await page.getByRole('alert').textContent()).toBe('Sai tên đăng nhập hoặc mật khẩu.');
     expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('ward.HOABINH');
+  });
+});
+
+describe('on a phone', () => {
+  it.each(['/', '/apply', '/status', '/login'])('shows %s without sideways scrolling', async (path) => {
+    const page = await newPage({ width: 360, height: 740 });
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, `phone${path === '/' ? '-home' : path.replace('/', '-')}`);
   });
 });
 

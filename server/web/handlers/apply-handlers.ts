@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../domain/errors.js';
 import { statusOf } from '../../http/middleware/error-handler.js';
 import { listCurrentPrograms } from '../../domain/programmes.js';
 import { listWardsAndGroups } from '../../domain/reference-data.js';
+import { parseDateText } from '../../domain/registry/dates.js';
 import { CreateApplicationBody } from '../../http/schemas.js';
 import { pageContext } from '../context.js';
 import { formErrors } from '../form-errors.js';
@@ -50,7 +51,8 @@ export function applicationBody(values: Record<string, string>): unknown {
     borrower: {
       fullName: values['borrower.fullName'],
       citizenId: values['borrower.citizenId'],
-      dateOfBirth: values['borrower.dateOfBirth'],
+      // Typed as Vietnamese write dates (12/04/1985); a browser's own date picker would follow its own locale.
+      dateOfBirth: parseDateText(values['borrower.dateOfBirth'] ?? '') ?? values['borrower.dateOfBirth'],
       phone: optional('borrower.phone'),
       email: optional('borrower.email'),
     },

@@ -63,7 +63,7 @@ async function act(
     // Without an officer, a wrong citizen ID is the same 404 as an unknown application: say so beside the field.
     if (error instanceof AppError && error.code === 'NOT_FOUND') {
       refused.general = [];
-      refused.fields.citizenId = pageContext(res).t('statusNotFound');
+      refused.fields.citizenId = pageContext(res).t('citizenIdMismatch');
     }
     return showStatus(
       deps,

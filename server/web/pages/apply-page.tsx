@@ -125,7 +125,7 @@ export function ApplyPage({ ctx, data }: { ctx: PageContext; data: ApplyPageData
           <legend>{t('borrower')}</legend>
           {text('borrower.fullName', t('fullName'), { autocomplete: 'name' })}
           {text('borrower.citizenId', t('citizenId'), { inputMode: 'numeric', maxLength: 12 })}
-          {text('borrower.dateOfBirth', t('dateOfBirth'), { type: 'date', class: 'short' })}
+          {text('borrower.dateOfBirth', t('dateOfBirth'), { class: 'short', autocomplete: 'bday' }, t('dateHint'))}
           {text('borrower.phone', `${t('phone')} (${t('optional')})`, { type: 'tel', autocomplete: 'tel' })}
           {text('borrower.email', `${t('email')} (${t('optional')})`, { type: 'email', autocomplete: 'email' })}
         </fieldset>

@@ -18,7 +18,9 @@ export interface StatusPageData {
 }
 
 function Timeline({ ctx, view }: { ctx: PageContext; view: StatusView }) {
-  const stateLabel = { done: ctx.t('stepDone'), current: ctx.t('stepCurrent'), pending: ctx.t('stepPending') };
+  // A returned application waits on the applicant, not on its step's officers.
+  const current = view.status === 'RETURNED' ? ctx.t('stepReturned') : ctx.t('stepCurrent');
+  const stateLabel = { done: ctx.t('stepDone'), current, pending: ctx.t('stepPending') };
   return (
     <ol class="timeline">
       {view.steps.map((step) => (
@@ -38,9 +40,16 @@ function Timeline({ ctx, view }: { ctx: PageContext; view: StatusView }) {
   );
 }
 
-function ProofField({ ctx, errors, value }: { ctx: PageContext; errors: FieldMessages; value: string }) {
+function ProofField(props: { ctx: PageContext; form: string; errors: FieldMessages; value: string }) {
+  const { ctx, errors, value } = props;
   return (
-    <Field name="citizenId" label={ctx.t('fullCitizenId')} hint={ctx.t('fullCitizenIdHint')} errors={errors}>
+    <Field
+      name="citizenId"
+      idPrefix={`${props.form}-`}
+      label={ctx.t('fullCitizenId')}
+      hint={ctx.t('fullCitizenIdHint')}
+      errors={errors}
+    >
       {(attrs) => <input {...attrs} inputMode="numeric" maxLength={12} required autocomplete="off" value={value} />}
     </Field>
   );
@@ -55,24 +64,24 @@ function AmendForm({ ctx, data }: { ctx: PageContext; data: StatusPageData }) {
     <section aria-labelledby="amend-title" class="panel">
       <h2 id="amend-title">{t('amendTitle')}</h2>
       <p class="hint">{t('amendHint')}</p>
-      <ErrorSummary ctx={ctx} errors={errors} general={refused?.general ?? []} />
+      <ErrorSummary ctx={ctx} errors={errors} general={refused?.general ?? []} idPrefix="amend-" />
       <form method="post" action="/status/amend">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="code" value={data.view.code} />
         <input type="hidden" name="last4" value={data.last4} />
-        <Field name="amount" label={t('amountVnd')} errors={errors}>
+        <Field name="amount" idPrefix="amend-" label={t('amountVnd')} errors={errors}>
           {(attrs) => <input {...attrs} inputMode="numeric" value={value('amount')} />}
         </Field>
-        <Field name="termMonths" label={t('termMonths')} errors={errors}>
+        <Field name="termMonths" idPrefix="amend-" label={t('termMonths')} errors={errors}>
           {(attrs) => <input {...attrs} class="short" inputMode="numeric" value={value('termMonths')} />}
         </Field>
-        <Field name="purpose" label={t('purpose')} errors={errors}>
+        <Field name="purpose" idPrefix="amend-" label={t('purpose')} errors={errors}>
           {(attrs) => <input {...attrs} value={value('purpose')} />}
         </Field>
-        <Field name="usePlan" label={t('usePlan')} errors={errors}>
+        <Field name="usePlan" idPrefix="amend-" label={t('usePlan')} errors={errors}>
           {(attrs) => <textarea {...attrs} rows={3} value={value('usePlan')} />}
         </Field>
-        <ProofField ctx={ctx} errors={errors} value={value('citizenId')} />
+        <ProofField ctx={ctx} form="amend" errors={errors} value={value('citizenId')} />
         <button type="submit">{t('amendButton')}</button>
       </form>
     </section>
@@ -85,12 +94,12 @@ function WithdrawForm({ ctx, data }: { ctx: PageContext; data: StatusPageData })
     <section aria-labelledby="withdraw-title" class="panel">
       <h2 id="withdraw-title">{ctx.t('withdrawTitle')}</h2>
       <p class="hint">{ctx.t('withdrawHint')}</p>
-      <ErrorSummary ctx={ctx} errors={refused?.errors ?? {}} general={refused?.general ?? []} />
+      <ErrorSummary ctx={ctx} errors={refused?.errors ?? {}} general={refused?.general ?? []} idPrefix="withdraw-" />
       <form method="post" action="/status/withdraw">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="code" value={data.view.code} />
         <input type="hidden" name="last4" value={data.last4} />
-        <ProofField ctx={ctx} errors={refused?.errors ?? {}} value={refused?.values.citizenId ?? ''} />
+        <ProofField ctx={ctx} form="withdraw" errors={refused?.errors ?? {}} value={refused?.values.citizenId ?? ''} />
         <button type="submit" class="secondary">
           {ctx.t('withdrawButton')}
         </button>

@@ -5,6 +5,7 @@
 import type { Bilingual } from '../../workflows/domain.js';
 import type { Lang } from '../domain/format.js';
 import { APPLICANT_LABELS, APPLY_LABELS } from './labels-applicant.js';
+import { DECISION_LABELS } from './labels-decisions.js';
 import { OFFICER_LABELS } from './labels-officer.js';
 
 export type { Lang } from '../domain/format.js';
@@ -73,6 +74,7 @@ export const LABELS = {
   ...APPLICANT_LABELS,
   ...APPLY_LABELS,
   ...OFFICER_LABELS,
+  ...DECISION_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -12,6 +12,7 @@ import { rejectUnsafeText } from '../http/middleware/safe-text.js';
 import { setCookie } from './cookies.js';
 import { LANG_COOKIE, langCookieMaxAge, pageContext, webContext } from './context.js';
 import { pageNotFound, webErrorPages } from './error-pages.js';
+import { applicationHandlers } from './handlers/application-handlers.js';
 import { applyHandlers } from './handlers/apply-handlers.js';
 import { authHandlers, localPath } from './handlers/auth-handlers.js';
 import { inboxHandlers } from './handlers/inbox-handlers.js';
@@ -66,6 +67,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(statusHandlers(deps, deps.applicantLimit));
   router.use(applyHandlers(deps));
   router.use(inboxHandlers(deps.prisma));
+  router.use(applicationHandlers(deps));
   router.use(pageNotFound);
   router.use(webErrorPages(deps.log));
   return router;

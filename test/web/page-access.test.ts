@@ -4,13 +4,17 @@
  * does for the API. Also: CSRF on every POST, refusals as HTML in Vietnamese, the idle timeout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submit } from '../support/fixtures.js';
 import { pageRoutes } from '../support/routes.js';
 import { startStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
+/** An application of ward HOABINH, waiting on its group vote. */
+let subject: { code: string };
 
 beforeAll(async () => {
   stack = await startStack();
+  subject = await submit(stack);
 });
 
 afterAll(async () => {
@@ -127,6 +131,22 @@ const TABLE: Row[] = [
   },
   // Officers only: a visitor is sent to sign in, and comes back here after.
   { route: 'GET /inbox', expected: { visitor: 303, officer: 200 }, call: (b) => request(b, 'GET', '/inbox') },
+  {
+    route: 'GET /applications/:code',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', `/applications/${subject.code}`),
+  },
+  // The ward officer's step is not the current one (the group vote is): 409, as the API answers.
+  {
+    route: 'POST /applications/:code/steps/:step/start',
+    expected: { visitor: 401, officer: 409 },
+    call: (b) => request(b, 'POST', `/applications/${subject.code}/steps/ward-verification/start`),
+  },
+  {
+    route: 'POST /applications/:code/steps/:step/decision',
+    expected: { visitor: 401, officer: 400 },
+    call: (b) => request(b, 'POST', `/applications/${subject.code}/steps/ward-verification/decision`),
+  },
 ];
 
 describe('the pages access table', () => {
@@ -212,6 +232,13 @@ describe('refusals and sessions', () => {
     expect(limited.status).toBe(429);
     expect(limited.type).toContain('text/html');
     expect(limited.text).toContain('Too many tries. Please wait a minute.');
+  });
+
+  it("answers another ward's application with the same 404 page as a missing one", async () => {
+    const other = await request(await officer('ward.TANLAP'), 'GET', `/applications/${subject.code}`);
+    const missing = await request(await officer('ward.TANLAP'), 'GET', '/applications/HOABINH-2026-NOSUCH');
+    expect([other.status, missing.status]).toEqual([404, 404]);
+    expect(other.text).toContain('Không tìm thấy nội dung bạn cần.');
   });
 
   it('leaves the API its JSON answers', async () => {

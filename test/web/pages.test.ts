@@ -5,7 +5,8 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvalFor, nextCitizenId, runStep, submit } from '../support/fixtures.js';
+import { formatDate } from '../../server/domain/format.js';
+import { approvalFor, nextCitizenId, runStep, submit, todayInVietnam } from '../support/fixtures.js';
 import { startStack, type TestStack } from '../support/stack.js';
 import { launchBrowser, screenshot, seriousViolations } from './browser.js';
 
@@ -218,6 +219,49 @@ describe('an officer', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     expect(await page.getByRole('alert').textContent()).toBe('Sai tên đăng nhập hoặc mật khẩu.');
     expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('ward.HOABINH');
+  });
+});
+
+/** Moves the focus with the Tab key alone until it reaches the element with this id. */
+async function tabTo(page: Page, id: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached #${id}`);
+}
+
+describe('the group leader, on the application page', () => {
+  it('takes the vote, is refused an inconsistent tally beside the form, then records the vote by keyboard alone', async () => {
+    const app = await submit(stack);
+    const page = await newPage();
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill('group.HOABINH-01');
+    await page.getByLabel('Mật khẩu').fill('demo1234');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: app.code }).click();
+    await page.getByRole('button', { name: 'Nhận xử lý bước này' }).click();
+    expect(await page.getByRole('status').textContent()).toBe('Bạn đã nhận xử lý bước này.');
+
+    const vote = { meetingDate: formatDate(todayInVietnam()), membersTotal: '10', membersPresent: '8' };
+    for (const [name, value] of Object.entries({ ...vote, votesFor: '7', votesAgainst: '3', abstentions: '0' })) {
+      await page.locator(`#f-${name}`).fill(value);
+    }
+    await page.getByRole('button', { name: 'Ghi quyết định' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Số phiếu không khớp');
+    expect(await page.locator('#f-votesAgainst').inputValue()).toBe('3');
+    await look(page, 'application-vote-refused');
+
+    await tabTo(page, 'f-votesAgainst');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/done=decided/);
+    expect(await page.getByRole('status').textContent()).toBe('Đã ghi quyết định.');
+    expect(await page.locator('.history').textContent()).toContain('Quyết định – Tổ TK&VV bình xét – Đồng ý');
+    await look(page, 'application');
+    const state = await stack.queryState(app.id);
+    expect(state.currentStep).toBe('ward-verification');
   });
 });
 

@@ -11,3 +11,4 @@ export {
   type WithdrawBody,
 } from './amend-or-withdraw.js';
 export { lookupStatus, statusInclude, type StatusRow } from './status-lookup.js';
+export { readApplicationFor } from './read-application.js';

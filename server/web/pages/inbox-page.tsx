@@ -67,7 +67,9 @@ export function InboxPage({ ctx, data }: { ctx: PageContext; data: InboxPageData
             <tbody>
               {data.items.map((item) => (
                 <tr key={item.row.id} class={item.overdue ? 'overdue' : undefined}>
-                  <td class="code">{item.row.code}</td>
+                  <td class="code">
+                    <a href={`/applications/${encodeURIComponent(item.row.code)}`}>{item.row.code}</a>
+                  </td>
                   <td>{item.row.borrowerName}</td>
                   <td>
                     {t(STEP_LABELS[item.step])}

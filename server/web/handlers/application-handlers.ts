@@ -20,11 +20,11 @@ import { statusOf } from '../../http/middleware/error-handler.js';
 import { CodeParams, DecisionBodies, StepParam } from '../../http/schemas.js';
 import { toApplicationView } from '../../http/views/application-view.js';
 import { pageContext } from '../context.js';
-import { requireSignIn } from '../error-pages.js';
 import { formErrors } from '../form-errors.js';
+import { formText, numberOrText } from '../form-values.js';
 import type { DecisionFormData } from '../pages/decision-forms.js';
 import { ApplicationPage, type ApplicationPageData } from '../pages/application-page.js';
-import { refusalMessages } from '../error-pages.js';
+import { refusalMessages, requireSignIn } from '../error-pages.js';
 import { sendPage } from '../render.js';
 
 /** Each step's form fields, as its decision body names them. */
@@ -57,9 +57,6 @@ const NUMBERS = new Set([
   'amount',
 ]);
 const DATES = new Set(['meetingDate', 'disbursedOn']);
-
-const numberOrText = (value: string): number | string =>
-  /^\d[\d.,\s]*$/.test(value) ? Number(value.replace(/\D/g, '')) : value;
 
 /** The form's fields as the decision body: checkboxes as booleans, numbers and dates as the schema reads them. */
 export function decisionBody(step: StepName, values: Record<string, string>): Record<string, unknown> {
@@ -122,9 +119,7 @@ export function applicationHandlers(deps: WorkflowDeps): Router {
     const ctx = pageContext(res);
     const app = await findApplication(deps.prisma, code, ctx.officer);
     const form = req.body as Record<string, unknown>;
-    const values = Object.fromEntries(
-      STEP_FIELDS[step].map((name) => [name, typeof form[name] === 'string' ? (form[name] as string).trim() : '']),
-    );
+    const values = Object.fromEntries(STEP_FIELDS[step].map((name) => [name, formText(form[name])]));
     try {
       const fields = DecisionBodies[step].parse(decisionBody(step, values));
       await decideStep(deps, app, { step, ...fields } as StepDecisionInput, ctx.officer!);

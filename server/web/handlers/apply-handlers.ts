@@ -1,5 +1,5 @@
 /** Form 01/TD as pages: the same schema and the same use case as POST /api/applications. */
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { h } from 'preact';
 import { submitApplication, type WorkflowDeps } from '../../domain/applications/index.js';
 import { AppError, notFound } from '../../domain/errors.js';
@@ -10,6 +10,7 @@ import { parseDateText } from '../../domain/registry/dates.js';
 import { CreateApplicationBody } from '../../http/schemas.js';
 import { pageContext } from '../context.js';
 import { formErrors } from '../form-errors.js';
+import { formText, numberOrText } from '../form-values.js';
 import { ApplyDonePage } from '../pages/apply-done-page.js';
 import { ApplyPage, GroupOptions, MEMBER_ROWS, type ApplyPageData } from '../pages/apply-page.js';
 import { sendFragment, sendPage } from '../render.js';
@@ -29,10 +30,6 @@ const FIELDS = [
   'purpose',
   'usePlan',
 ];
-
-/** A number typed with or without thousands separators; anything else is left for the schema to refuse. */
-const numberOrText = (value: string): number | string =>
-  /^\d[\d.,\s]*$/.test(value) ? Number(value.replace(/\D/g, '')) : value;
 
 /** The form's flat fields as the API's body; empty optional fields are left out, empty member rows dropped. */
 export function applicationBody(values: Record<string, string>): unknown {
@@ -69,7 +66,7 @@ const APPLICATION_CODE = /^[A-Z0-9-]{1,60}-\d{4}-[A-Z0-9]{6}$/;
 export function applyHandlers(deps: WorkflowDeps): Router {
   const router = Router();
 
-  async function showForm(res: Parameters<typeof pageContext>[0], state: Partial<ApplyPageData>, status = 200) {
+  async function showForm(res: Response, state: Partial<ApplyPageData>, status = 200) {
     const [programs, { wards, groups }] = await Promise.all([
       listCurrentPrograms(deps.prisma),
       listWardsAndGroups(deps.prisma),
@@ -84,9 +81,7 @@ export function applyHandlers(deps: WorkflowDeps): Router {
 
   router.post('/apply', async (req, res) => {
     const form = req.body as Record<string, unknown>;
-    const values = Object.fromEntries(
-      FIELDS.map((name) => [name, typeof form[name] === 'string' ? (form[name] as string).trim() : '']),
-    );
+    const values = Object.fromEntries(FIELDS.map((name) => [name, formText(form[name])]));
     const parsed = CreateApplicationBody.safeParse(applicationBody(values));
     try {
       if (!parsed.success) throw parsed.error;

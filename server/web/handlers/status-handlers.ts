@@ -18,15 +18,12 @@ import { AmendApplicationBody, CodeParams, StatusQuery, WithdrawBody } from '../
 import { toStatusView } from '../../http/views/status-view.js';
 import { pageContext } from '../context.js';
 import { formErrors } from '../form-errors.js';
+import { formText as text, numberOrText } from '../form-values.js';
 import { StatusLookupPage } from '../pages/status-lookup-page.js';
 import { StatusPage, type StatusPageData } from '../pages/status-page.js';
 import { sendPage } from '../render.js';
 
 const LookupForm = z.object({ code: CodeParams.shape.code, citizenIdLast4: StatusQuery.shape.citizenIdLast4 });
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-/** A number typed with or without thousands separators; anything else is left for the schema to refuse. */
-const numberOrText = (value: string): number | string =>
-  /^[\d.,\s]+$/.test(value) ? Number(value.replace(/\D/g, '')) : value;
 
 async function showStatus(
   deps: WorkflowDeps,

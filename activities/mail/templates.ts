@@ -3,6 +3,7 @@
  */
 import type { HistoryEntry, NotificationIntent } from '../../workflows/definitions.js';
 import { STATUS_LABELS, STEP_LABELS, type ApplicationStatus, type StepName } from '../../workflows/domain.js';
+import { viDate } from '../../server/domain/format.js';
 import { PermanentActivityError } from '../failures.js';
 import { amendLink, officerLink, statusLink, supervisorPointer } from './links.js';
 
@@ -62,8 +63,7 @@ function committeeOf(ward: WardRef): { vi: string; en: string } {
   };
 }
 
-/** 2027-01-18 → 18/01/2027, as dates are written in Vietnam. */
-export const viDate = (iso: string | null): string => (iso ? iso.split('-').reverse().join('/') : '');
+export { viDate } from '../../server/domain/format.js';
 
 /** Vietnamese first, then English, under one greeting each. */
 export function bilingual(

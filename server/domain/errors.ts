@@ -10,6 +10,8 @@ export interface FieldError {
 /** One broken eligibility rule, with its code and a message in Vietnamese and English. */
 export interface RuleMessage {
   code: ErrorCode;
+  /** The form field the rule is about, when there is one (`borrower.dateOfBirth`). */
+  field?: string;
   vi: string;
   en: string;
 }

@@ -47,6 +47,18 @@ export async function logout(prisma: PrismaClient, token: string): Promise<void>
   });
 }
 
+/**
+ * Slides a live session's expiry to `minutes` from now: a browser session ends after that long idle. A revoked
+ * or already expired session stays ended.
+ */
+export async function extendSession(prisma: PrismaClient, token: string, minutes: number): Promise<void> {
+  const now = new Date();
+  await prisma.authSession.updateMany({
+    where: { tokenHash: hashToken(token), revokedAt: null, expiresAt: { gt: now } },
+    data: { expiresAt: new Date(now.getTime() + minutes * 60_000) },
+  });
+}
+
 /** The officer a live session token belongs to; null for an unknown, revoked or expired token or a disabled account. */
 export async function officerForToken(prisma: PrismaClient, token: string): Promise<Officer | null> {
   const session = await prisma.authSession.findUnique({

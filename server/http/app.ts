@@ -18,6 +18,7 @@ import { idempotency } from './middleware/idempotency.js';
 import { routeResolver } from './middleware/matched-route.js';
 import { registryToday } from '../domain/registry/store.js';
 import { readRegistryUpload, registryRoutes } from './routes/registry.js';
+import { webRoutes } from '../web/router.js';
 
 export interface AppDeps {
   prisma: PrismaClient;
@@ -33,6 +34,8 @@ export interface AppDeps {
   log: (message: string, error?: unknown) => void;
   /** Production: an account that still has the demo password cannot be enabled. Off in dev and tests. */
   refuseDemoPasswords?: boolean;
+  /** Minutes without a page seen before a browser session ends (default 30). */
+  webIdleMinutes?: number;
 }
 
 async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
@@ -74,8 +77,9 @@ export function createApp(deps: AppDeps): Express {
   // One budget per client address for every proof by citizen ID: the status lookup, and withdraw and amend.
   const applicantLimit = rateLimit(deps.rateLimits.statusLookup);
   const today = deps.today ?? registryToday;
+  const loginLimit = rateLimit(deps.rateLimits.login);
   const routers = [
-    authRoutes(prisma, deps.tokenTtlMinutes, rateLimit(deps.rateLimits.login)),
+    authRoutes(prisma, deps.tokenTtlMinutes, loginLimit),
     referenceRoutes(prisma),
     applicationRoutes({ prisma, client, taskQueue: deps.taskQueue }, applicantLimit),
     statusRoutes(prisma, applicantLimit),
@@ -86,6 +90,10 @@ export function createApp(deps: AppDeps): Express {
   // Keyed on the route that will answer, which only the routers know: they resolve it before they run.
   app.use('/api', idempotency(prisma, routeResolver(routers, '/api'), deps.log));
   for (const router of routers) app.use('/api', router);
+  const { taskQueue, log } = deps;
+  app.use(
+    webRoutes({ prisma, client, taskQueue, idleMinutes: deps.webIdleMinutes ?? 30, loginLimit, applicantLimit, log }),
+  );
   app.use(() => {
     throw notFound('Route');
   });

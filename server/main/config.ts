@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('"NHCSXH - Hồ sơ vay vốn" <no-reply@policy-loan.local>'),
   PUBLIC_URL: optionalString,
   TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(43_200).default(480),
+  WEB_IDLE_MINUTES: z.coerce.number().int().min(1).max(1_440).default(30),
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   STATUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -47,6 +48,8 @@ export interface Config {
   mail: { transport: { kind: 'smtp'; url: string } | { kind: 'files'; dir: string }; from: string };
   publicUrl: string;
   tokenTtlMinutes: number;
+  /** A browser session ends after this many minutes without a page seen. */
+  webIdleMinutes: number;
   rateLimits: { login: { windowMs: number; max: number }; statusLookup: { windowMs: number; max: number } };
   trustProxy: string | undefined;
   seedDemo: boolean;
@@ -78,6 +81,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     tokenTtlMinutes: env.TOKEN_TTL_MINUTES,
+    webIdleMinutes: env.WEB_IDLE_MINUTES,
     rateLimits: {
       login: { windowMs: 60_000, max: env.LOGIN_RATE_LIMIT_PER_MINUTE },
       statusLookup: { windowMs: 60_000, max: env.STATUS_RATE_LIMIT_PER_MINUTE },

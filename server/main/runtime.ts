@@ -100,6 +100,7 @@ export async function startApi(
     client,
     taskQueue: taskQueueOf(config),
     tokenTtlMinutes: config.tokenTtlMinutes,
+    webIdleMinutes: config.webIdleMinutes,
     rateLimits: config.rateLimits,
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     refuseDemoPasswords: config.env === 'production',

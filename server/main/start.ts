@@ -27,7 +27,8 @@ const api = await startApi(config, address, db);
 const mailTarget = config.mail.transport.kind === 'files' ? `.eml files in ${config.mail.transport.dir}` : 'SMTP';
 console.log(`
 Policy-loan approval is running.
-  API          ${config.publicUrl}   (OpenAPI: ${config.publicUrl}/openapi.json, health: ${config.publicUrl}/health)
+  Web          ${config.publicUrl}/   (the application, in a browser)
+  API          ${config.publicUrl}/api   (OpenAPI: ${config.publicUrl}/openapi.json, health: ${config.publicUrl}/health)
   Temporal UI  ${devServer ? devServer.uiUrl : '(external Temporal at ' + address + ')'}
   Temporal     ${address}
   Database     ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.pgliteDir}`}

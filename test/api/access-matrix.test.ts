@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationForm, approvalFor, startAs, submit } from '../support/fixtures.js';
-import { servedRoutes } from '../support/routes.js';
+import { apiRoutes } from '../support/routes.js';
 import { startStack, type ApiResponse, type TestStack } from '../support/stack.js';
 
 const CALLERS = {
@@ -528,7 +528,7 @@ afterAll(async () => {
 
 describe('the access matrix', () => {
   it('covers every route the app serves, and nothing it does not', () => {
-    expect(servedRoutes(stack.app)).toEqual(TABLE.map((row) => row.route).sort());
+    expect(apiRoutes(stack.app)).toEqual(TABLE.map((row) => row.route).sort());
   });
 
   it.each(TABLE.map((row) => [row.route, row] as const))(

@@ -47,7 +47,7 @@ async function upload({ ward, bytes, fileName = 'ds.csv', contentType = CSV_TYPE
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...options.headers,
     },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   return { status: response.status, body: (await response.json()) as any };
 }

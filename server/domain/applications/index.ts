@@ -10,3 +10,5 @@ export {
   type ApplicantCaller,
   type WithdrawBody,
 } from './amend-or-withdraw.js';
+export { lookupStatus, statusInclude, type StatusRow } from './status-lookup.js';
+export { readApplicationFor } from './read-application.js';

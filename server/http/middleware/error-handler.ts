@@ -93,7 +93,7 @@ function fromZod(error: z.ZodError): AppError {
   return new AppError(code, 'The request is not valid', fields);
 }
 
-function normalise(error: unknown): AppError | null {
+export function normalise(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return fromZod(error);
   const httpError = error as { type?: unknown; status?: unknown };

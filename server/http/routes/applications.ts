@@ -2,7 +2,8 @@ import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 import type { StepDecisionInput } from '../../../workflows/definitions.js';
-import { readableBy, waitingOn } from '../../domain/access.js';
+import { readableBy } from '../../domain/access.js';
+import { readInbox } from '../../domain/inbox.js';
 import {
   amendApplication,
   decideStep,
@@ -109,26 +110,14 @@ export function applicationRoutes(deps: WorkflowDeps, applicantLimit: RequestHan
   });
 
   router.get('/inbox', async (_req, res) => {
-    const officer = requireOfficer(res);
-    const rows = await prisma.application.findMany({
-      where: waitingOn(officer),
-      orderBy: [{ stepSince: 'asc' }, { submittedAt: 'asc' }],
-      take: 500,
-    });
-    const now = Date.now();
+    const items = await readInbox(prisma, requireOfficer(res));
     res.json(
       InboxView.parse({
-        items: rows.map((row) => {
-          const since = row.stepSince ?? row.submittedAt;
-          return {
-            ...toApplicationSummary(row),
-            stepSince: since.toISOString(),
-            waitingHours: Math.floor((now - since.getTime()) / 3_600_000),
-            heldByMe: row.stepHolder === officer.username,
-            dueOn: row.dueOn?.toISOString().slice(0, 10) ?? null,
-            overdue: row.overdue,
-          };
-        }),
+        items: items.map(({ row, step: _step, stepSince, ...rest }) => ({
+          ...toApplicationSummary(row),
+          ...rest,
+          stepSince: stepSince.toISOString(),
+        })),
       }),
     );
   });

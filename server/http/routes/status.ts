@@ -1,14 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
-import { notFound } from '../../domain/errors.js';
+import { lookupStatus } from '../../domain/applications/index.js';
 import { CodeParams, StatusQuery } from '../schemas.js';
 import { toStatusView } from '../views/status-view.js';
-import { applicationInclude } from '../views/application-view.js';
-
-function sameDigits(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
 
 /**
  * The applicant's window: the application code plus the last 4 digits of the borrower's citizen ID, as the
@@ -23,9 +17,7 @@ export function statusRoutes(prisma: PrismaClient, limit: RequestHandler): Route
       citizenIdLast4: req.header('x-citizen-id-last4'),
       ...req.query,
     });
-    const row = await prisma.application.findUnique({ where: { code }, include: applicationInclude });
-    if (!row || !sameDigits(row.borrowerCitizenId.slice(-4), citizenIdLast4)) throw notFound('Application');
-    res.json(toStatusView(row));
+    res.json(toStatusView(await lookupStatus(prisma, code, citizenIdLast4)));
   });
   return router;
 }

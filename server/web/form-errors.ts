@@ -1,0 +1,60 @@
+/**
+ * A refusal as messages beside the fields of a form, in the visitor's language: zod issues of the API's own
+ * schema, the field a domain rule names, or the code's message for the form as a whole.
+ */
+import { z } from 'zod';
+import { AppError } from '../domain/errors.js';
+import { ERROR_MESSAGES } from './error-messages.js';
+import type { FieldMessages } from './form-parts.js';
+import type { Translate } from './labels.js';
+
+const SPECIFIC: Record<string, { vi: string; en: string }> = {
+  citizenId: { vi: 'Số CCCD phải gồm đúng 12 chữ số.', en: 'The citizen ID must be exactly 12 digits.' },
+  citizenIdLast4: { vi: 'Nhập đúng 4 chữ số cuối của số CCCD.', en: 'Enter the last 4 digits of the citizen ID.' },
+  phone: { vi: 'Số điện thoại gồm 9 đến 15 chữ số.', en: 'The phone number has 9 to 15 digits.' },
+  email: { vi: 'Địa chỉ thư điện tử không đúng.', en: 'The email address is not valid.' },
+  dateOfBirth: { vi: 'Nhập ngày sinh có thật, ví dụ 12/04/1985.', en: 'Enter a real date of birth, e.g. 12/04/1985.' },
+  amount: { vi: 'Nhập số tiền vay là số nguyên dương (đồng).', en: 'Enter the amount as a whole number of dong.' },
+  termMonths: { vi: 'Nhập thời hạn vay là số tháng.', en: 'Enter the term as a number of months.' },
+};
+
+const GENERIC = {
+  missing: { vi: 'Vui lòng điền mục này.', en: 'Please fill this in.' },
+  tooLong: { vi: 'Nội dung quá dài.', en: 'This is too long.' },
+  choose: { vi: 'Vui lòng chọn một mục trong danh sách.', en: 'Please choose from the list.' },
+  invalid: { vi: 'Giá trị không hợp lệ.', en: 'This value is not valid.' },
+};
+
+function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  const leaf = String(issue.path.at(-1) ?? '');
+  if (issue.code === 'too_big' && issue.origin === 'string') return t(GENERIC.tooLong);
+  const specific = SPECIFIC[leaf];
+  if (specific) return t(specific);
+  if (issue.code === 'invalid_value') return t(GENERIC.choose);
+  if (issue.code === 'too_small' || issue.code === 'invalid_type') return t(GENERIC.missing);
+  return t(GENERIC.invalid);
+}
+
+/** Field messages (first one per field) and form-level messages, for a zod error or a coded refusal. */
+export function formErrors(error: unknown, t: Translate): { fields: FieldMessages; general: string[] } | null {
+  const fields: FieldMessages = {};
+  const general: string[] = [];
+  if (error instanceof z.ZodError) {
+    for (const issue of error.issues) {
+      const name = issue.path.join('.');
+      fields[name] ??= issueMessage(issue, t);
+    }
+    return { fields, general };
+  }
+  if (!(error instanceof AppError)) return null;
+  for (const rule of error.rules) {
+    if (rule.field) fields[rule.field] ??= t(rule);
+    else general.push(t(rule));
+  }
+  if (error.rules.length === 0) {
+    const field = error.fields[0]?.path;
+    if (field && field !== '(body)') fields[field] = t(ERROR_MESSAGES[error.code]);
+    else general.push(t(ERROR_MESSAGES[error.code]));
+  }
+  return { fields, general };
+}

@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import { h } from 'preact';
+import type { PrismaClient } from '../../../prisma/generated/client.js';
+import type { StepName } from '../../../workflows/domain.js';
+import { readInbox } from '../../domain/inbox.js';
+import { StepParam } from '../../http/schemas.js';
+import { pageContext } from '../context.js';
+import { requireSignIn } from '../error-pages.js';
+import { InboxPage } from '../pages/inbox-page.js';
+import { sendPage } from '../render.js';
+
+/** The officer's home page, from the same use case as GET /api/inbox. */
+export function inboxHandlers(prisma: PrismaClient): Router {
+  const router = Router();
+  router.get('/inbox', requireSignIn, async (req, res) => {
+    const ctx = pageContext(res);
+    const parsed = StepParam.safeParse(req.query.step);
+    const step = parsed.success ? parsed.data : null;
+    const all = await readInbox(prisma, ctx.officer!);
+    const counts: Partial<Record<StepName, number>> = {};
+    for (const item of all) counts[item.step] = (counts[item.step] ?? 0) + 1;
+    const items = step ? all.filter((item) => item.step === step) : all;
+    sendPage(res, h(InboxPage, { ctx, data: { items, counts, step } }));
+  });
+  return router;
+}

@@ -1,0 +1,92 @@
+/** The officer's home page: what waits on me, oldest first, with counts per step and a filter by step. */
+import { STEP_LABELS, STEP_NAMES, type StepName } from '../../../workflows/domain.js';
+import { formatDate, formatDateTime, formatMoney } from '../../domain/format.js';
+import type { InboxItem } from '../../domain/inbox.js';
+import type { PageContext } from '../context.js';
+import { Layout } from '../layout.js';
+
+export interface InboxPageData {
+  items: InboxItem[];
+  counts: Partial<Record<StepName, number>>;
+  step: StepName | null;
+}
+
+export function InboxPage({ ctx, data }: { ctx: PageContext; data: InboxPageData }) {
+  const { t, lang } = ctx;
+  const steps = STEP_NAMES.filter((step) => data.counts[step]);
+  return (
+    <Layout ctx={ctx} title={t('inboxTitle')}>
+      <h1>{t('inboxTitle')}</h1>
+      <p class="lead">{t('inboxLead')}</p>
+      {steps.length > 0 ? (
+        <section aria-labelledby="counts-title">
+          <h2 id="counts-title">{t('countsPerStep')}</h2>
+          <ul class="counts">
+            {steps.map((step) => (
+              <li key={step}>
+                <a href={`/inbox?step=${step}`} aria-current={data.step === step ? 'true' : undefined}>
+                  <span class="count">{data.counts[step]}</span> {t(STEP_LABELS[step])}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <form method="get" action="/inbox" class="filter">
+        <label for="step">{t('filterByStep')}</label>
+        <select id="step" name="step">
+          <option value="">{t('allSteps')}</option>
+          {STEP_NAMES.map((step) => (
+            <option value={step} key={step} selected={data.step === step}>
+              {t(STEP_LABELS[step])}
+            </option>
+          ))}
+        </select>
+        <button type="submit" class="secondary">
+          {t('filter')}
+        </button>
+      </form>
+      {data.items.length === 0 ? (
+        <p class="empty">{t('inboxEmpty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('inboxTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('colApplication')}</th>
+                <th scope="col">{t('colBorrower')}</th>
+                <th scope="col">{t('colStep')}</th>
+                <th scope="col">{t('colWaitingSince')}</th>
+                <th scope="col">{t('colDueOn')}</th>
+                <th scope="col" class="num">
+                  {t('colAmount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((item) => (
+                <tr key={item.row.id} class={item.overdue ? 'overdue' : undefined}>
+                  <td class="code">
+                    <a href={`/applications/${encodeURIComponent(item.row.code)}`}>{item.row.code}</a>
+                  </td>
+                  <td>{item.row.borrowerName}</td>
+                  <td>
+                    {t(STEP_LABELS[item.step])}
+                    {item.heldByMe ? <span class="tag">{t('heldByMe')}</span> : null}
+                  </td>
+                  <td>{formatDateTime(item.stepSince)}</td>
+                  <td>
+                    {formatDate(item.dueOn)}
+                    {item.overdue ? <span class="tag tag-overdue">{t('overdue')}</span> : null}
+                  </td>
+                  <td class="num">{formatMoney(item.row.amountRequested, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,249 @@
+/**
+ * The pages' access table: every page route the app serves × a visitor and a signed-in officer, with the
+ * status each gets. A page route the table does not list fails the first test, as the API's access matrix
+ * does for the API. Also: CSRF on every POST, refusals as HTML in Vietnamese, the idle timeout.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submit } from '../support/fixtures.js';
+import { pageRoutes } from '../support/routes.js';
+import { startStack, type TestStack } from '../support/stack.js';
+
+let stack: TestStack;
+/** An application of ward HOABINH, waiting on its group vote. */
+let subject: { code: string };
+
+beforeAll(async () => {
+  stack = await startStack();
+  subject = await submit(stack);
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+interface Browser {
+  cookies: Map<string, string>;
+  csrf: string;
+}
+
+interface Answer {
+  status: number;
+  type: string;
+  location: string | null;
+  text: string;
+}
+
+function remember(browser: Browser, response: Response): void {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair = ''] = line.split(';');
+    const [name = '', value = ''] = pair.split('=');
+    if (/Expires=Thu, 01 Jan 1970/.test(line) || value === '') browser.cookies.delete(name);
+    else browser.cookies.set(name, decodeURIComponent(value));
+  }
+}
+
+async function request(
+  browser: Browser,
+  method: 'GET' | 'POST',
+  path: string,
+  form: Record<string, string> = {},
+  baseUrl = stack.baseUrl,
+): Promise<Answer> {
+  const cookie = [...browser.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    redirect: 'manual',
+    headers: {
+      cookie,
+      ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+    },
+    ...(method === 'POST' ? { body: new URLSearchParams({ _csrf: browser.csrf, ...form }).toString() } : {}),
+  });
+  remember(browser, response);
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    location: response.headers.get('location'),
+    text: await response.text(),
+  };
+}
+
+async function visitor(baseUrl = stack.baseUrl): Promise<Browser> {
+  const browser: Browser = { cookies: new Map(), csrf: '' };
+  await request(browser, 'GET', '/', {}, baseUrl);
+  browser.csrf = browser.cookies.get('csrf') ?? '';
+  return browser;
+}
+
+async function officer(username = 'ward.HOABINH'): Promise<Browser> {
+  const browser = await visitor();
+  const answer = await request(browser, 'POST', '/login', { username, password: 'demo1234' });
+  expect(answer.status).toBe(303);
+  return browser;
+}
+
+type Caller = 'visitor' | 'officer';
+interface Row {
+  route: string;
+  expected: Record<Caller, number>;
+  call(browser: Browser): Promise<Answer>;
+}
+
+const both = (status: number) => ({ visitor: status, officer: status });
+
+const TABLE: Row[] = [
+  { route: 'GET /', expected: both(200), call: (b) => request(b, 'GET', '/') },
+  { route: 'GET /lang/:lang', expected: both(303), call: (b) => request(b, 'GET', '/lang/en?next=/status') },
+  // A signed-in officer has nothing to do on the sign-in page: straight to the inbox.
+  { route: 'GET /login', expected: { visitor: 200, officer: 303 }, call: (b) => request(b, 'GET', '/login') },
+  {
+    route: 'POST /login',
+    expected: both(401),
+    call: (b) => request(b, 'POST', '/login', { username: 'ward.HOABINH', password: 'wrong-password' }),
+  },
+  { route: 'GET /logout', expected: { visitor: 303, officer: 200 }, call: (b) => request(b, 'GET', '/logout') },
+  { route: 'POST /logout', expected: both(303), call: (b) => request(b, 'POST', '/logout') },
+  { route: 'GET /status', expected: both(200), call: (b) => request(b, 'GET', '/status?code=X') },
+  {
+    route: 'POST /status',
+    expected: both(404),
+    call: (b) => request(b, 'POST', '/status', { code: 'HOABINH-2026-NOSUCH', citizenIdLast4: '1234' }),
+  },
+  {
+    route: 'POST /status/amend',
+    expected: both(404),
+    call: (b) =>
+      request(b, 'POST', '/status/amend', { code: 'HOABINH-2026-NOSUCH', last4: '1234', citizenId: '034100000000' }),
+  },
+  {
+    route: 'POST /status/withdraw',
+    expected: both(404),
+    call: (b) =>
+      request(b, 'POST', '/status/withdraw', { code: 'HOABINH-2026-NOSUCH', last4: '1234', citizenId: '034100000000' }),
+  },
+  { route: 'GET /apply', expected: both(200), call: (b) => request(b, 'GET', '/apply') },
+  { route: 'GET /apply/groups', expected: both(200), call: (b) => request(b, 'GET', '/apply/groups?wardCode=X') },
+  { route: 'POST /apply', expected: both(400), call: (b) => request(b, 'POST', '/apply', {}) },
+  {
+    route: 'GET /apply/submitted',
+    expected: both(200),
+    call: (b) => request(b, 'GET', '/apply/submitted?code=HOABINH-2026-ABC234'),
+  },
+  // Officers only: a visitor is sent to sign in, and comes back here after.
+  { route: 'GET /inbox', expected: { visitor: 303, officer: 200 }, call: (b) => request(b, 'GET', '/inbox') },
+  {
+    route: 'GET /applications/:code',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', `/applications/${subject.code}`),
+  },
+  // The ward officer's step is not the current one (the group vote is): 409, as the API answers.
+  {
+    route: 'POST /applications/:code/steps/:step/start',
+    expected: { visitor: 401, officer: 409 },
+    call: (b) => request(b, 'POST', `/applications/${subject.code}/steps/ward-verification/start`),
+  },
+  {
+    route: 'POST /applications/:code/steps/:step/decision',
+    expected: { visitor: 401, officer: 400 },
+    call: (b) => request(b, 'POST', `/applications/${subject.code}/steps/ward-verification/decision`),
+  },
+];
+
+describe('the pages access table', () => {
+  it('covers every page route the app serves, and nothing it does not', () => {
+    expect(pageRoutes(stack.app)).toEqual(TABLE.map((row) => row.route).sort());
+  });
+
+  it.each(TABLE.flatMap((row) => (['visitor', 'officer'] as const).map((caller) => [row.route, caller, row] as const)))(
+    '%s as %s',
+    async (_route, caller, row) => {
+      const browser = caller === 'officer' ? await officer() : await visitor();
+      const answer = await row.call(browser);
+      expect(answer.status).toBe(row.expected[caller]);
+      if (answer.status !== 303) expect(answer.type).toContain('text/html');
+      expect(answer.text).not.toMatch(/^\s*[{[]/);
+    },
+  );
+});
+
+describe('refusals and sessions', () => {
+  it('refuses a form sent without its CSRF token, as a page in Vietnamese', async () => {
+    const browser = await visitor();
+    browser.csrf = 'x'.repeat(43);
+    const answer = await request(browser, 'POST', '/login', { username: 'ward.HOABINH', password: 'demo1234' });
+    expect(answer.status).toBe(403);
+    expect(answer.type).toContain('text/html');
+    expect(answer.text).toContain('Bạn không có quyền thực hiện việc này.');
+    expect(browser.cookies.has('sid')).toBe(false);
+  });
+
+  it('sends a visitor to sign in and back to the page asked for', async () => {
+    const answer = await request(await visitor(), 'GET', '/inbox?step=group-vote');
+    expect(answer.location).toBe('/login?next=%2Finbox%3Fstep%3Dgroup-vote');
+  });
+
+  it('keeps the session cookie HttpOnly and SameSite=Lax, with the same token the API accepts', async () => {
+    const browser = await visitor();
+    const response = await fetch(`${stack.baseUrl}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        cookie: `csrf=${browser.csrf}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ _csrf: browser.csrf, username: 'bank.officer', password: 'demo1234' }).toString(),
+    });
+    const sid = response.headers.getSetCookie().find((line) => line.startsWith('sid='));
+    expect(sid).toMatch(/HttpOnly/);
+    expect(sid).toMatch(/SameSite=Lax/);
+    const token = decodeURIComponent(sid!.split(';')[0]!.slice(4));
+    expect((await stack.api('GET', '/api/auth/me', { token })).body.username).toBe('bank.officer');
+  });
+
+  it('slides the session on each page and ends it after the idle time', async () => {
+    const browser = await officer();
+    const sessions = () => stack.db.prisma.authSession.findMany({ orderBy: { createdAt: 'desc' }, take: 1 });
+    const [created] = await sessions();
+    expect(created!.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(30 * 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await request(browser, 'GET', '/inbox');
+    const [slid] = await sessions();
+    expect(slid!.expiresAt.getTime()).toBeGreaterThan(created!.expiresAt.getTime());
+
+    await stack.db.prisma.authSession.update({
+      where: { id: slid!.id },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
+    const answer = await request(browser, 'GET', '/inbox');
+    expect(answer.location).toBe('/login?next=%2Finbox&ended=1');
+    const login = await request(browser, 'GET', answer.location!);
+    expect(login.text).toContain('Phiên làm việc đã hết hạn.');
+  });
+
+  it('answers too many tries with a page, in English on the switch', async () => {
+    const baseUrl = await stack.serve({
+      rateLimits: { login: { windowMs: 60_000, max: 1 }, statusLookup: { windowMs: 60_000, max: 1 } },
+    });
+    const browser = await visitor(baseUrl);
+    await request(browser, 'GET', '/lang/en', {}, baseUrl);
+    const form = { code: 'HOABINH-2026-NOSUCH', citizenIdLast4: '1234' };
+    expect((await request(browser, 'POST', '/status', form, baseUrl)).status).toBe(404);
+    const limited = await request(browser, 'POST', '/status', form, baseUrl);
+    expect(limited.status).toBe(429);
+    expect(limited.type).toContain('text/html');
+    expect(limited.text).toContain('Too many tries. Please wait a minute.');
+  });
+
+  it("answers another ward's application with the same 404 page as a missing one", async () => {
+    const other = await request(await officer('ward.TANLAP'), 'GET', `/applications/${subject.code}`);
+    const missing = await request(await officer('ward.TANLAP'), 'GET', '/applications/HOABINH-2026-NOSUCH');
+    expect([other.status, missing.status]).toEqual([404, 404]);
+    expect(other.text).toContain('Không tìm thấy nội dung bạn cần.');
+  });
+
+  it('leaves the API its JSON answers', async () => {
+    const answer = await stack.api('GET', '/api/no-such-thing');
+    expect(answer.status).toBe(404);
+    expect(answer.body.error.code).toBe('NOT_FOUND');
+  });
+});

@@ -2,13 +2,14 @@
  * Who is asking and in which language, for every page: the session cookie (the API's own opaque token), the
  * language cookie, and the CSRF token every form carries. POSTs without the matching token are refused.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { PrismaClient } from '../../prisma/generated/client.js';
 import { AppError } from '../domain/errors.js';
 import { extendSession, officerForToken, type Officer } from '../domain/sessions.js';
 import { clearCookie, readCookies, setCookie } from './cookies.js';
 import { LANGS, translator, type Lang, type Translate } from './labels.js';
+import { sameSecret } from '../infra/passwords.js';
 
 export const SESSION_COOKIE = 'sid';
 export const LANG_COOKIE = 'lang';
@@ -28,9 +29,6 @@ export interface PageContext {
 }
 
 export const pageContext = (res: Response): PageContext => res.locals.page as PageContext;
-
-const sameToken = (a: string, b: string): boolean =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export function webContext(prisma: PrismaClient, idleMinutes: number): RequestHandler {
   return async (req, res, next) => {
@@ -63,7 +61,7 @@ export function webContext(prisma: PrismaClient, idleMinutes: number): RequestHa
     } satisfies PageContext;
     if (req.method === 'POST') {
       const sent = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
-      if (typeof sent !== 'string' || !sameToken(sent, csrf)) {
+      if (typeof sent !== 'string' || !sameSecret(sent, csrf)) {
         throw new AppError('FORBIDDEN', 'The form has expired; reload the page and send it again');
       }
     }

@@ -3,7 +3,6 @@
  * with the borrower's full citizen ID; an officer acts only on their behalf, in a role the workflow's
  * authority table allows, with a reason, and is recorded as doing so.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 import {
   amendApplicationUpdate,
@@ -20,6 +19,7 @@ import { findApplication, refSelect, whereIdOrCode, type ApplicationRef } from '
 import { assertNoConflictOfInterest, assertOpen } from './guards.js';
 import { applicantOf } from './submit-application.js';
 import type { WorkflowDeps } from './workflow-deps.js';
+import { sameSecret } from '../../infra/passwords.js';
 
 /** The applicant proves who they are with the full citizen ID; an officer acting for them gives a reason. */
 export type AmendApplicationBody = AmendmentChanges & {
@@ -37,10 +37,6 @@ export type ApplicantCaller =
   | { onBehalf: false; app: ApplicationRef; actor: Actor }
   | { onBehalf: true; app: ApplicationRef; actor: Actor; officer: Officer };
 
-function sameId(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
-
 /**
  * The application and who acts on it. Without an officer session, an unknown application, a missing citizen
  * ID and a wrong one all get the same 404: neither the code nor the ID can be probed on its own.
@@ -56,7 +52,7 @@ export async function findForApplicantAction(
     return { onBehalf: true, app, actor: actorOf(officer), officer };
   }
   const app = await prisma.application.findFirst({ where: whereIdOrCode(idOrCode), select: refSelect });
-  if (!app || citizenId === undefined || !sameId(app.borrowerCitizenId, citizenId)) throw notFound('Application');
+  if (!app || citizenId === undefined || !sameSecret(app.borrowerCitizenId, citizenId)) throw notFound('Application');
   return {
     onBehalf: false,
     app,

@@ -154,7 +154,7 @@ const OFFICER = { vi: 'Kính gửi cán bộ phụ trách,', en: 'Dear officer,'
 
 function officerMail(step: StepName, ctx: MailContext): ComposedMail {
   const label = stepLabel(step, ctx.ward);
-  const link = officerLink(ctx.publicUrl, ctx.applicationId);
+  const link = officerLink(ctx.publicUrl, ctx.code);
   if (ctx.entry.type === 'STEP_EXPIRED') {
     return bilingual(
       `[NHCSXH] Hồ sơ ${ctx.code} quá hạn, đã trả lại / Application ${ctx.code} expired and was returned`,
@@ -184,7 +184,7 @@ function officerMail(step: StepName, ctx: MailContext): ComposedMail {
 
 function reminderMail(step: StepName, ctx: MailContext): ComposedMail {
   const label = stepLabel(step, ctx.ward);
-  const link = officerLink(ctx.publicUrl, ctx.applicationId);
+  const link = officerLink(ctx.publicUrl, ctx.code);
   return bilingual(
     `[NHCSXH] Nhắc việc: hồ sơ ${ctx.code} đến hạn ngày ${viDate(ctx.dueOn)} / Reminder: application ${ctx.code} is due on ${ctx.dueOn ?? ''}`,
     OFFICER,
@@ -217,7 +217,7 @@ function escalationMail(step: StepName, ctx: MailContext): ComposedMail {
 }
 
 function scheduleMail(ctx: MailContext): ComposedMail {
-  const link = officerLink(ctx.publicUrl, ctx.applicationId);
+  const link = officerLink(ctx.publicUrl, ctx.code);
   return bilingual(
     `[NHCSXH] Hồ sơ ${ctx.code} được giải ngân ngày ${viDate(ctx.disbursementOn)} / Application ${ctx.code}: disbursement on ${ctx.disbursementOn ?? ''}`,
     { vi: 'Kính gửi tổ trưởng Tổ TK&VV,', en: 'Dear group leader,' },
@@ -236,7 +236,7 @@ function applicantMail(ctx: MailContext): ComposedMail {
   const lines = applicantLines(ctx);
   const status = statusLink(ctx.publicUrl, ctx.code);
   // A returned application (by an officer or by its deadline) waits for the applicant: say how to amend it.
-  const amend = ctx.status === 'RETURNED' ? [amendLink(ctx.publicUrl, ctx.applicationId)] : [];
+  const amend = ctx.status === 'RETURNED' ? [amendLink(ctx.publicUrl, ctx.code)] : [];
   return bilingual(
     `[NHCSXH] Hồ sơ ${ctx.code}: ${lines.subject.vi} / Application ${ctx.code}: ${lines.subject.en}`,
     { vi: `Kính gửi ông/bà ${ctx.borrowerName},`, en: `Dear ${ctx.borrowerName},` },

@@ -43,9 +43,9 @@ async function deliveredFor(id: string): Promise<Delivered[]> {
 
 const APPLICANT = 'anh.nguyen@example.vn';
 
-/** The address a line of the mail points at, with the part the reader is told to add. */
+/** The address a line of the mail points at. */
 function linkAfter(text: string, label: string): string {
-  const match = new RegExp(`${label} (http://loans\\.test/\\S+?)(\\?|\\s|$)`).exec(text);
+  const match = new RegExp(`${label} (http://loans\\.test/[^\\s,]+)`).exec(text);
   if (!match?.[1]) throw new Error(`no link after "${label}" in:\n${text}`);
   return match[1];
 }
@@ -94,53 +94,43 @@ describe('mail to the applicant', () => {
     expect(text).toContain('Thiếu giấy ủy quyền 01/UQ');
     expect(text).toContain('Cách sửa hồ sơ');
     expect(text).toContain('How to amend');
-    const amendUrl = linkAfter(text, 'send PATCH');
-    const amended = await fetch(amendUrl.replace('http://loans.test', stack.baseUrl), {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ citizenId: created.citizenId, amount: 40_000_000 }),
-    });
-    expect(amended.status).toBe(200);
-    expect(await amended.json()).toMatchObject({ status: 'IN_PROGRESS', currentStep: 'ward-verification' });
+    const amendUrl = linkAfter(text, 'How to amend: open');
+    expect(amendUrl).toBe(`http://loans.test/status?code=${created.code}`);
+    const page = await fetch(amendUrl.replace('http://loans.test', stack.baseUrl));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`value="${created.code}"`);
   });
 });
 
 describe('links in the mail', () => {
-  it('opens the status for the applicant with the last 4 digits they add, and never carries the citizen ID', async () => {
+  it('opens the status page for the applicant with the code filled in, and never carries the citizen ID', async () => {
     const created = await submit(stack);
 
     const [notice] = (await deliveredFor(created.id)).filter((m) => m.to === APPLICANT);
 
     const text = notice?.text ?? '';
-    expect(text).toContain('?citizenIdLast4=<4 số cuối CCCD của người vay>');
-    expect(text).toContain('?citizenIdLast4=<last 4 digits of your citizen ID>');
+    expect(text).toContain('nhập 4 số cuối số CCCD của người vay');
+    expect(text).toContain("type the last 4 digits of the borrower's citizen ID");
     expect(text).not.toContain(created.citizenId);
-    expect(text).not.toContain(`=${created.last4}`);
+    expect(text).not.toContain(created.last4);
     const statusUrl = linkAfter(text, 'open');
-    expect(statusUrl).toBe(`http://loans.test/api/status/${created.code}`);
-    const status = await fetch(
-      `${statusUrl.replace('http://loans.test', stack.baseUrl)}?citizenIdLast4=${created.last4}`,
-    );
-    expect(status.status).toBe(200);
-    expect(await status.json()).toMatchObject({ code: created.code, status: 'IN_PROGRESS' });
+    expect(statusUrl).toBe(`http://loans.test/status?code=${created.code}`);
+    const page = await fetch(statusUrl.replace('http://loans.test', stack.baseUrl));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain(`value="${created.code}"`);
   });
 
-  it('tells the officer how to log in and opens the application with the token', async () => {
+  it("opens the application's page for the officer, through sign-in when there is no session", async () => {
     const created = await submit(stack);
 
     const notice = (await deliveredFor(created.id)).find((m) => m.to === 'group.HOABINH-01@demo.invalid');
 
-    const text = notice?.text ?? '';
-    expect(text).toContain('POST http://loans.test/api/auth/login');
-    expect(text).toContain('Authorization: Bearer');
-    const url = linkAfter(text, 'Open it:');
-    expect(url).toBe(`http://loans.test/api/applications/${created.id}`);
-    const token = await stack.login('group.HOABINH-01');
-    const opened = await fetch(url.replace('http://loans.test', stack.baseUrl), {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(opened.status).toBe(200);
-    expect(await opened.json()).toMatchObject({ id: created.id, code: created.code });
+    const url = linkAfter(notice?.text ?? '', 'Open it:');
+    expect(url).toBe(`http://loans.test/applications/${created.code}`);
+    const opened = await fetch(url.replace('http://loans.test', stack.baseUrl), { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe(`/login?next=${encodeURIComponent(`/applications/${created.code}`)}`);
   });
 });
 

@@ -3,7 +3,7 @@
  */
 import type { HistoryEntry, NotificationIntent } from '../../workflows/definitions.js';
 import { STATUS_LABELS, STEP_LABELS, type ApplicationStatus, type StepName } from '../../workflows/domain.js';
-import { viDate } from '../../server/domain/format.js';
+import { formatMoney, formatPercent, viDate } from '../../server/domain/format.js';
 import { PermanentActivityError } from '../failures.js';
 import { amendLink, officerLink, statusLink, supervisorPointer } from './links.js';
 
@@ -34,16 +34,6 @@ export interface ComposedMail {
   subject: string;
   text: string;
 }
-
-/** Money and rates as each language writes them: 50.000.000 đồng and 6,6% / 50,000,000 VND and 6.6%. */
-export const formatMoney = {
-  vi: (amount: number): string => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`,
-  en: (amount: number): string => `${new Intl.NumberFormat('en-US').format(amount)} VND`,
-};
-export const formatPercent = {
-  vi: (rate: string): string => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 }).format(Number(rate))}%`,
-  en: (rate: string): string => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }).format(Number(rate))}%`,
-};
 
 /** A step's name in a letter: the ward's step names the ward as it is, phường or xã. */
 export function stepLabel(step: StepName, ward: WardRef): { vi: string; en: string } {
@@ -132,8 +122,8 @@ function applicantLines(ctx: MailContext): { subject: { vi: string; en: string }
   const committee = committeeOf(ctx.ward);
   return {
     subject: { vi: 'Đã được phê duyệt', en: 'Approved' },
-    vi: `Ngân hàng đã phê duyệt khoản vay ${formatMoney.vi(amount)}, thời hạn ${term} tháng, lãi suất ${formatPercent.vi(rate)}/năm (thông báo 04/TD gửi ${committee.vi}). Mời ông/bà mang CCCD đến ${ctx.transactionPoint} vào ngày giao dịch ${viDate(ctx.disbursementOn)} để nhận tiền vay.`,
-    en: `The bank approved a loan of ${formatMoney.en(amount)} for ${term} months at ${formatPercent.en(rate)} a year (notice 04/TD, sent to ${committee.en}). Please bring your citizen ID card to ${ctx.transactionPoint} on the transaction day, ${ctx.disbursementOn ?? ''}, to receive the loan.`,
+    vi: `Ngân hàng đã phê duyệt khoản vay ${formatMoney(amount, 'vi', 'letter')}, thời hạn ${term} tháng, lãi suất ${formatPercent(rate, 'vi')}/năm (thông báo 04/TD gửi ${committee.vi}). Mời ông/bà mang CCCD đến ${ctx.transactionPoint} vào ngày giao dịch ${viDate(ctx.disbursementOn)} để nhận tiền vay.`,
+    en: `The bank approved a loan of ${formatMoney(amount, 'en')} for ${term} months at ${formatPercent(rate, 'en')} a year (notice 04/TD, sent to ${committee.en}). Please bring your citizen ID card to ${ctx.transactionPoint} on the transaction day, ${ctx.disbursementOn ?? ''}, to receive the loan.`,
   };
 }
 

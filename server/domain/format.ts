@@ -33,11 +33,13 @@ export function formatPercent(rate: string | number, lang: Lang): string {
   return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 4 }).format(value)}%`;
 }
 
-/** 50000000 → "50.000.000 đ" in Vietnamese, "50,000,000 VND" in English. */
-export function formatMoney(amount: number | bigint, lang: Lang): string {
-  return lang === 'vi'
-    ? `${new Intl.NumberFormat('vi-VN').format(amount)} đ`
-    : `${new Intl.NumberFormat('en-US').format(amount)} VND`;
+/**
+ * 50000000 → "50.000.000 đ" in Vietnamese, "50,000,000 VND" in English. A letter writes the currency out:
+ * "50.000.000 đồng".
+ */
+export function formatMoney(amount: number | bigint, lang: Lang, style: 'short' | 'letter' = 'short'): string {
+  if (lang === 'en') return `${new Intl.NumberFormat('en-US').format(amount)} VND`;
+  return `${new Intl.NumberFormat('vi-VN').format(amount)} ${style === 'letter' ? 'đồng' : 'đ'}`;
 }
 
 /** The mail templates' name for {@link formatDate}. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeMail, formatMoney, formatPercent, type MailContext } from '../../activities/mail/templates.js';
+import { composeMail, type MailContext } from '../../activities/mail/templates.js';
+import { formatMoney, formatPercent } from '../../server/domain/format.js';
 import type { HistoryEntry } from '../../workflows/definitions.js';
 
 const entry = (overrides: Partial<HistoryEntry>): HistoryEntry => ({
@@ -34,11 +35,11 @@ const context = (overrides: Partial<MailContext> = {}): MailContext => ({
 
 describe('numbers in the mail', () => {
   it('writes money and rates as each language does', () => {
-    expect(formatMoney.vi(50_000_000)).toBe('50.000.000 đồng');
-    expect(formatMoney.en(50_000_000)).toBe('50,000,000 VND');
-    expect(formatPercent.vi('6.6')).toBe('6,6%');
-    expect(formatPercent.en('6.6')).toBe('6.6%');
-    expect(formatPercent.vi('8.382')).toBe('8,382%');
+    expect(formatMoney(50_000_000, 'vi', 'letter')).toBe('50.000.000 đồng');
+    expect(formatMoney(50_000_000, 'en', 'letter')).toBe('50,000,000 VND');
+    expect(formatPercent('6.6', 'vi')).toBe('6,6%');
+    expect(formatPercent('6.6', 'en')).toBe('6.6%');
+    expect(formatPercent('8.382', 'vi')).toBe('8,382%');
   });
 });
 

@@ -70,4 +70,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Handlers and pages take data from the domain's use cases and the infra modules: never a query of their own.
+    files: ['server/http/**/*.ts', 'server/web/**/*.ts', 'server/web/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[object.type="Identifier"][object.name=/^(prisma|tx)$/]',
+          message: 'HTTP and pages never query the database: call a use case in server/domain (or server/infra).',
+        },
+      ],
+    },
+  },
 );

@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { PrismaClient } from '../../prisma/generated/client.js';
 import { authenticate } from './middleware/auth.js';
 import { notFound } from '../domain/errors.js';
+import { pingDatabase } from '../infra/database.js';
 import { errorMiddleware } from './middleware/error-handler.js';
 import { rejectUnsafeText } from './middleware/safe-text.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -59,7 +60,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.get('/health', async (_req, res) => {
     const [database, temporal] = await Promise.all([
-      probe(() => prisma.$queryRaw`SELECT 1`),
+      probe(() => pingDatabase(prisma)),
       probe(() => client.workflowService.getSystemInfo({})),
     ]);
     const healthy = database === 'up' && temporal === 'up';

@@ -162,3 +162,8 @@ function rethrowWithKind(error: unknown): never {
   if (mapped) error.cause = { originalCode: cause.code, originalMessage: cause.message, ...mapped };
   throw error;
 }
+
+/** Whether the database answers: what the health check asks. */
+export async function pingDatabase(prisma: PrismaClient): Promise<void> {
+  await prisma.$queryRaw`SELECT 1`;
+}

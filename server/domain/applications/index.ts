@@ -11,4 +11,5 @@ export {
   type WithdrawBody,
 } from './amend-or-withdraw.js';
 export { lookupStatus, statusInclude, type StatusRow } from './status-lookup.js';
-export { readApplicationFor } from './read-application.js';
+export { readApplicationFor, readApplicationRow } from './read-application.js';
+export { listApplications, type ApplicationFilter } from './list-applications.js';

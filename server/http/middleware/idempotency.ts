@@ -4,9 +4,10 @@
  * method and the route that matched (its pattern, so `/api/applications/` and `/API/applications` are one
  * route); the same key with another request (other path parameters, query or body) is refused.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
+import type { PrismaClient } from '../../../prisma/generated/client.js';
+import { claimKey, keepAnswer, releaseKey } from '../../infra/idempotency-store.js';
 import { currentOfficer } from './auth.js';
 import type { MatchedRoute, RouteResolver } from './matched-route.js';
 import { AppError } from '../../domain/errors.js';
@@ -14,9 +15,6 @@ import { AppError } from '../../domain/errors.js';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const REPLAY_HEADER = 'Idempotent-Replay';
 const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
-const TTL_MS = 24 * 60 * 60 * 1000;
-/** A first request still "in flight" after this long died with its process: a retry may run again. */
-const ABANDONED_AFTER_MS = 10 * 60 * 1000;
 /**
  * Never kept: a login's answer is a bearer token, which is stored nowhere in clear (and a second login is
  * harmless anyway). Matched by route pattern, so no spelling of the path slips past.
@@ -53,16 +51,12 @@ function requestHash(req: Request, route: MatchedRoute, salt: string): string {
 type Log = (message: string, error?: unknown) => void;
 
 /** Records the answer before it is sent, so a retry right after the first answer finds it. */
-function keepAnswer(prisma: PrismaClient, res: Response, id: string, log: Log): void {
+function keepAnswerOf(prisma: PrismaClient, res: Response, id: string, log: Log): void {
   let kept = false;
   const store = async (status: number, body: unknown) => {
     try {
-      if (isFinal(status)) {
-        const json = body === undefined ? {} : { body: body as Prisma.InputJsonValue };
-        await prisma.idempotencyKey.update({ where: { id }, data: { status, ...json } });
-      } else {
-        await prisma.idempotencyKey.deleteMany({ where: { id } });
-      }
+      if (isFinal(status)) await keepAnswer(prisma, id, status, body);
+      else await releaseKey(prisma, id);
     } catch (error) {
       log('Could not keep the answer of an idempotent request', error);
     }
@@ -97,37 +91,11 @@ export function idempotency(prisma: PrismaClient, resolveRoute: RouteResolver, l
       throw new AppError('VALIDATION_FAILED', message, [{ path: IDEMPOTENCY_HEADER, message }]);
     }
     const caller = callerOf(req, res);
-    const path = route.pattern;
-    const where = { key_caller_method_path: { key, caller, method: req.method, path } };
-    const now = Date.now();
-    // Expired keys are deleted lazily; an abandoned first attempt (its process died) frees its key too.
-    await prisma.idempotencyKey.deleteMany({
-      where: {
-        OR: [
-          { expiresAt: { lte: new Date(now) } },
-          {
-            key,
-            caller,
-            method: req.method,
-            path,
-            status: null,
-            createdAt: { lte: new Date(now - ABANDONED_AFTER_MS) },
-          },
-        ],
-      },
-    });
-    const salt = randomBytes(16).toString('hex');
-    const fresh = {
-      ...where.key_caller_method_path,
-      requestHash: requestHash(req, route, salt),
-      salt,
-      expiresAt: new Date(now + TTL_MS),
-    };
-    const { count } = await prisma.idempotencyKey.createMany({ data: [fresh], skipDuplicates: true });
-    const row = await prisma.idempotencyKey.findUnique({ where });
+    const ref = { key, caller, method: req.method, path: route.pattern };
+    const { claimed, row } = await claimKey(prisma, ref, (salt) => requestHash(req, route, salt));
     if (!row) throw new AppError('IDEMPOTENCY_IN_FLIGHT', 'A request with this Idempotency-Key is in progress');
-    if (count === 1 && row.salt === salt) {
-      keepAnswer(prisma, res, row.id, log);
+    if (claimed) {
+      keepAnswerOf(prisma, res, row.id, log);
       return next();
     }
     if (row.requestHash !== requestHash(req, route, row.salt)) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 import { requireRole } from '../../domain/access.js';
 import { requireOfficer } from '../middleware/auth.js';
-import { AppError } from '../../domain/errors.js';
+import { loadCalendarYear } from '../../domain/reference-data.js';
 import {
   changeOfficer,
   createOfficer,
@@ -11,7 +11,7 @@ import {
   resetOfficerPassword,
   setOfficerDisabled,
 } from '../../domain/officer-accounts.js';
-import { OfficerView, auditAdminAction } from '../../domain/officers.js';
+import { OfficerView } from '../../domain/officers.js';
 import { programAdminRoutes } from './programs-admin.js';
 import { referenceAdminRoutes } from './reference-admin.js';
 import { NewOfficerBody, OfficerParams, OfficerPatchBody, OfficersQuery, PasswordResetBody } from '../schemas.js';
@@ -67,22 +67,9 @@ export function adminRoutes(
   router.use(referenceAdminRoutes(prisma, options.today));
 
   router.put('/admin/calendar/:year', async (req, res) => {
-    const admin = requireOfficer(res);
     const { year } = CalendarYearParams.parse(req.params);
     const { days } = CalendarYearBody.parse(req.body);
-    const outside = days.find((day) => !day.date.startsWith(`${year}-`));
-    if (outside)
-      throw new AppError('VALIDATION_FAILED', `${outside.date} is not in ${year}`, [
-        { path: 'days', message: 'date outside the year' },
-      ]);
-    await prisma.$transaction(async (tx) => {
-      await tx.calendarDay.deleteMany({ where: { year } });
-      await tx.calendarDay.createMany({
-        data: days.map((day) => ({ ...day, date: new Date(`${day.date}T00:00:00Z`), year, source: 'admin' })),
-      });
-      await auditAdminAction(tx, admin, 'CALENDAR_LOADED', { year, days: days.length });
-    });
-    res.json({ year, days: days.length });
+    res.json(await loadCalendarYear(prisma, requireOfficer(res), year, days));
   });
 
   return router;

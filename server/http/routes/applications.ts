@@ -2,13 +2,14 @@ import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 import type { StepDecisionInput } from '../../../workflows/definitions.js';
-import { readableBy } from '../../domain/access.js';
 import { readInbox } from '../../domain/inbox.js';
 import {
   amendApplication,
   decideStep,
   findApplication,
   findForApplicantAction,
+  listApplications,
+  readApplicationRow,
   startStep,
   submitApplication,
   withdrawApplication,
@@ -17,7 +18,6 @@ import {
 } from '../../domain/applications/index.js';
 import { auditTrailCsv, readAuditTrail } from '../../domain/audit.js';
 import { currentOfficer, requireOfficer } from '../middleware/auth.js';
-import { notFound } from '../../domain/errors.js';
 import {
   AmendApplicationBody,
   ApplicationParams,
@@ -32,7 +32,6 @@ import {
 import {
   ApplicationPage,
   InboxView,
-  applicationInclude,
   toApplicationSummary,
   toApplicationView,
   type ApplicationView,
@@ -40,17 +39,13 @@ import {
 import { toStatusView, type StatusView } from '../views/status-view.js';
 
 export async function readApplicationView(prisma: PrismaClient, id: string): Promise<ApplicationView> {
-  const row = await prisma.application.findUnique({ where: { id }, include: applicationInclude });
-  if (!row) throw notFound('Application');
-  return toApplicationView(row);
+  return toApplicationView(await readApplicationRow(prisma, id));
 }
 
 /** The applicant sees what the status lookup shows (no officers' names); an officer acting for them, the officer view. */
 async function answerFor(prisma: PrismaClient, caller: ApplicantCaller): Promise<ApplicationView | StatusView> {
   if (caller.onBehalf) return readApplicationView(prisma, caller.app.id);
-  const row = await prisma.application.findUnique({ where: { id: caller.app.id }, include: applicationInclude });
-  if (!row) throw notFound('Application');
-  return toStatusView(row);
+  return toStatusView(await readApplicationRow(prisma, caller.app.id));
 }
 
 /**
@@ -79,26 +74,7 @@ export function applicationRoutes(deps: WorkflowDeps, applicantLimit: RequestHan
   router.get('/applications', async (req, res) => {
     const officer = requireOfficer(res);
     const query = ListApplicationsQuery.parse(req.query);
-    const where = {
-      AND: [
-        readableBy(officer),
-        {
-          ...(query.ward ? { wardCode: query.ward } : {}),
-          ...(query.group ? { groupCode: query.group } : {}),
-          ...(query.step ? { currentStep: query.step } : {}),
-          ...(query.status ? { status: query.status } : {}),
-        },
-      ],
-    };
-    const [rows, total] = await Promise.all([
-      prisma.application.findMany({
-        where,
-        orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
-        skip: (query.page - 1) * query.pageSize,
-        take: query.pageSize,
-      }),
-      prisma.application.count({ where }),
-    ]);
+    const { rows, total } = await listApplications(prisma, officer, query);
     res.json(
       ApplicationPage.parse({
         items: rows.map(toApplicationSummary),

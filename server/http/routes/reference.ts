@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AdminWardView, listWards } from '../../domain/reference-admin.js';
+import { listAssociations, listCalendarDays, listGroups } from '../../domain/reference-data.js';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 import { listCurrentPrograms } from '../../domain/programmes.js';
 import { GroupsQuery } from '../schemas.js';
@@ -51,34 +52,17 @@ export function referenceRoutes(prisma: PrismaClient): Router {
   });
 
   router.get('/associations', async (_req, res) => {
-    const rows = await prisma.massOrganisation.findMany({ orderBy: { code: 'asc' } });
-    res.json(z.array(AssociationView).parse(rows.map((r) => ({ code: r.code, name: { vi: r.nameVi, en: r.nameEn } }))));
+    res.json(z.array(AssociationView).parse(await listAssociations(prisma)));
   });
 
   router.get('/groups', async (req, res) => {
     const { ward } = GroupsQuery.parse(req.query);
-    const groups = await prisma.savingsGroup.findMany({
-      where: ward ? { wardCode: ward } : {},
-      orderBy: { code: 'asc' },
-      include: { association: true, _count: { select: { members: { where: { leftOn: null } } } } },
-    });
-    res.json(
-      z.array(GroupView).parse(
-        groups.map((g) => ({
-          ...g,
-          associationName: { vi: g.association.nameVi, en: g.association.nameEn },
-          memberCount: g._count.members,
-        })),
-      ),
-    );
+    res.json(z.array(GroupView).parse(await listGroups(prisma, ward)));
   });
 
   router.get('/calendar', async (req, res) => {
     const { year } = CalendarQuery.parse(req.query);
-    const days = await prisma.calendarDay.findMany({ where: { year }, orderBy: { date: 'asc' } });
-    res.json(
-      z.array(CalendarDayView).parse(days.map((day) => ({ ...day, date: day.date.toISOString().slice(0, 10) }))),
-    );
+    res.json(z.array(CalendarDayView).parse(await listCalendarDays(prisma, year)));
   });
 
   return router;

@@ -1,0 +1,42 @@
+import type { Application, PrismaClient } from '../../../prisma/generated/client.js';
+import type { ApplicationStatus, StepName } from '../../../workflows/domain.js';
+import { readableBy } from '../access.js';
+import type { Officer } from '../sessions.js';
+
+export interface ApplicationFilter {
+  ward?: string | undefined;
+  group?: string | undefined;
+  step?: StepName | undefined;
+  status?: ApplicationStatus | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of the applications within the officer's scope, newest first, and how many there are in all. */
+export async function listApplications(
+  prisma: PrismaClient,
+  officer: Officer,
+  filter: ApplicationFilter,
+): Promise<{ rows: Application[]; total: number }> {
+  const where = {
+    AND: [
+      readableBy(officer),
+      {
+        ...(filter.ward ? { wardCode: filter.ward } : {}),
+        ...(filter.group ? { groupCode: filter.group } : {}),
+        ...(filter.step ? { currentStep: filter.step } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+      },
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    prisma.application.findMany({
+      where,
+      orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+    }),
+    prisma.application.count({ where }),
+  ]);
+  return { rows, total };
+}

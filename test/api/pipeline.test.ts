@@ -147,9 +147,9 @@ describe('the pipeline through the HTTP API', () => {
     const text = parsed.text ?? '';
     expect(text).toContain('Hồ sơ vay vốn');
     expect(text).toContain('Nguyễn Văn Ánh');
-    expect(text).toContain(`http://loans.test/api/applications/${created.id}`);
+    expect(text).toContain(`http://loans.test/applications/${created.code}`);
     expect(text.indexOf('Kính gửi')).toBeLessThan(text.indexOf('Dear officer'));
     const applicantMail = await simpleParser(delivered.find((m) => m.to.includes('anh.nguyen@example.vn'))?.raw ?? '');
-    expect(applicantMail.text).toContain(`http://loans.test/api/status/${created.code}`);
+    expect(applicantMail.text).toContain(`http://loans.test/status?code=${created.code}`);
   });
 });

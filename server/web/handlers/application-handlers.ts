@@ -14,6 +14,7 @@ import {
   startStep,
   type WorkflowDeps,
 } from '../../domain/applications/index.js';
+import { auditTrailCsv, readAuditTrail } from '../../domain/audit.js';
 import { AppError } from '../../domain/errors.js';
 import { parseDateText } from '../../domain/registry/dates.js';
 import { statusOf } from '../../http/middleware/error-handler.js';
@@ -97,6 +98,14 @@ export function applicationHandlers(deps: WorkflowDeps): Router {
     const { code } = CodeParams.parse(req.params);
     const done = NOTICES[req.query.done as keyof typeof NOTICES] as 'taken' | 'decided' | undefined;
     await showApplication(deps, res, code, done ? { notice: pageContext(res).t(done) } : {});
+  });
+
+  /** The same CSV as GET /api/applications/:id/audit?format=csv, for the session's officer. */
+  router.get('/applications/:code/audit.csv', async (req, res) => {
+    const { code } = CodeParams.parse(req.params);
+    const app = await findApplication(deps.prisma, code, pageContext(res).officer);
+    const entries = await readAuditTrail(deps.prisma, app.id);
+    res.type('text/csv; charset=utf-8').attachment(`audit-${app.code}.csv`).send(auditTrailCsv(entries));
   });
 
   router.post('/applications/:code/steps/:step/start', async (req, res) => {

@@ -130,6 +130,11 @@ export function ApplicationPage({ ctx, data }: { ctx: PageContext; data: Applica
           </li>
         ))}
       </ol>
+      <p>
+        <a href={`/applications/${encodeURIComponent(view.code)}/audit.csv`} download>
+          {t('auditCsv')}
+        </a>
+      </p>
     </Layout>
   );
 }

@@ -16,6 +16,7 @@ import {
 } from '../../domain/applications/index.js';
 import { auditTrailCsv, readAuditTrail } from '../../domain/audit.js';
 import { AppError } from '../../domain/errors.js';
+import { checkAgainstRegistry } from '../../domain/registry/check.js';
 import { parseDateText } from '../../domain/registry/dates.js';
 import { statusOf } from '../../http/middleware/error-handler.js';
 import { CodeParams, DecisionBodies, StepParam } from '../../http/schemas.js';
@@ -77,7 +78,7 @@ export function decisionBody(step: StepName, values: Record<string, string>): Re
 const NOTICES = { taken: 'taken', decided: 'decided' } as const;
 
 async function showApplication(
-  deps: WorkflowDeps,
+  deps: WorkflowDeps & { today: () => string },
   res: Response,
   code: string,
   extra: Partial<ApplicationPageData> = {},
@@ -87,10 +88,14 @@ async function showApplication(
   const view = toApplicationView(await readApplicationFor(deps.prisma, code, ctx.officer!));
   const step = view.currentStep;
   const mayAct = step !== null && rolesForStage(step, view.proposal !== null).includes(ctx.officer!.role);
-  sendPage(res, h(ApplicationPage, { ctx, data: { view, mayAct, ...extra } }), status);
+  const registryCheck =
+    step === 'ward-verification' && view.status === 'IN_PROGRESS'
+      ? await checkAgainstRegistry(deps.prisma, ctx.officer!, code, deps.today())
+      : undefined;
+  sendPage(res, h(ApplicationPage, { ctx, data: { view, mayAct, registryCheck, ...extra } }), status);
 }
 
-export function applicationHandlers(deps: WorkflowDeps): Router {
+export function applicationHandlers(deps: WorkflowDeps & { today: () => string }): Router {
   const router = Router();
   router.use('/applications', requireSignIn);
 

@@ -2,6 +2,7 @@
 export const DECISION_LABELS = {
   asFiled: { vi: 'Hồ sơ như đã nộp', en: 'As filed' },
   history: { vi: 'Diễn biến hồ sơ', en: 'History' },
+  auditCsv: { vi: 'Tải nhật ký kiểm tra (CSV)', en: 'Download the audit trail (CSV)' },
   currentStep: { vi: 'Bước hiện tại', en: 'Current step' },
   heldBy: { vi: 'Người đang xử lý', en: 'Held by' },
   nobodyHolds: { vi: 'Chưa có cán bộ nhận xử lý.', en: 'No officer has taken it yet.' },

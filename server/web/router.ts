@@ -28,6 +28,8 @@ export interface WebDeps extends WorkflowDeps {
   /** The API's own limiter for proofs by citizen ID: one budget per address, pages and API together. */
   applicantLimit: RequestHandler;
   log: (message: string, error?: unknown) => void;
+  /** The date in Vietnam (YYYY-MM-DD) that the ward's household list is judged against. */
+  today: () => string;
 }
 
 const require = createRequire(import.meta.url);

@@ -86,6 +86,8 @@ type Caller = 'visitor' | 'officer';
 interface Row {
   route: string;
   expected: Record<Caller, number>;
+  /** What a 200 answers, when it is not a page. */
+  type?: string;
   call(browser: Browser): Promise<Answer>;
 }
 
@@ -136,6 +138,12 @@ const TABLE: Row[] = [
     expected: { visitor: 303, officer: 200 },
     call: (b) => request(b, 'GET', `/applications/${subject.code}`),
   },
+  {
+    route: 'GET /applications/:code/audit.csv',
+    expected: { visitor: 303, officer: 200 },
+    type: 'text/csv',
+    call: (b) => request(b, 'GET', `/applications/${subject.code}/audit.csv`),
+  },
   // The ward officer's step is not the current one (the group vote is): 409, as the API answers.
   {
     route: 'POST /applications/:code/steps/:step/start',
@@ -160,10 +168,36 @@ describe('the pages access table', () => {
       const browser = caller === 'officer' ? await officer() : await visitor();
       const answer = await row.call(browser);
       expect(answer.status).toBe(row.expected[caller]);
-      if (answer.status !== 303) expect(answer.type).toContain('text/html');
+      if (answer.status !== 303)
+        expect(answer.type).toContain(answer.status === 200 ? (row.type ?? 'text/html') : 'text/html');
       expect(answer.text).not.toMatch(/^\s*[{[]/);
     },
   );
+});
+
+describe('the audit trail download', () => {
+  it('gives the application page a link to the CSV, which downloads with its header row and the events', async () => {
+    const browser = await officer();
+    const page = await request(browser, 'GET', `/applications/${subject.code}`);
+    expect(page.text).toContain(`href="/applications/${subject.code}/audit.csv"`);
+    const response = await fetch(`${stack.baseUrl}/applications/${subject.code}/audit.csv`, {
+      headers: { cookie: [...browser.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ') },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(`audit-${subject.code}.csv`);
+    const [header, ...rows] = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(header).toBe('at,seq,type,step,actor_username,actor_role,actor_scope,outcome,reason,details');
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an officer of another ward as the application page does', async () => {
+    const answer = await request(await officer('ward.TANLAP'), 'GET', `/applications/${subject.code}/audit.csv`);
+    expect(answer.status).toBe(404);
+    expect(answer.type).toContain('text/html');
+  });
 });
 
 describe('refusals and sessions', () => {

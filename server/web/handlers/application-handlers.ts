@@ -14,7 +14,9 @@ import {
   startStep,
   type WorkflowDeps,
 } from '../../domain/applications/index.js';
+import { auditTrailCsv, readAuditTrail } from '../../domain/audit.js';
 import { AppError } from '../../domain/errors.js';
+import { checkAgainstRegistry } from '../../domain/registry/check.js';
 import { parseDateText } from '../../domain/registry/dates.js';
 import { statusOf } from '../../http/middleware/error-handler.js';
 import { CodeParams, DecisionBodies, StepParam } from '../../http/schemas.js';
@@ -76,7 +78,7 @@ export function decisionBody(step: StepName, values: Record<string, string>): Re
 const NOTICES = { taken: 'taken', decided: 'decided' } as const;
 
 async function showApplication(
-  deps: WorkflowDeps,
+  deps: WorkflowDeps & { today: () => string },
   res: Response,
   code: string,
   extra: Partial<ApplicationPageData> = {},
@@ -86,10 +88,14 @@ async function showApplication(
   const view = toApplicationView(await readApplicationFor(deps.prisma, code, ctx.officer!));
   const step = view.currentStep;
   const mayAct = step !== null && rolesForStage(step, view.proposal !== null).includes(ctx.officer!.role);
-  sendPage(res, h(ApplicationPage, { ctx, data: { view, mayAct, ...extra } }), status);
+  const registryCheck =
+    step === 'ward-verification' && view.status === 'IN_PROGRESS'
+      ? await checkAgainstRegistry(deps.prisma, ctx.officer!, code, deps.today())
+      : undefined;
+  sendPage(res, h(ApplicationPage, { ctx, data: { view, mayAct, registryCheck, ...extra } }), status);
 }
 
-export function applicationHandlers(deps: WorkflowDeps): Router {
+export function applicationHandlers(deps: WorkflowDeps & { today: () => string }): Router {
   const router = Router();
   router.use('/applications', requireSignIn);
 
@@ -97,6 +103,14 @@ export function applicationHandlers(deps: WorkflowDeps): Router {
     const { code } = CodeParams.parse(req.params);
     const done = NOTICES[req.query.done as keyof typeof NOTICES] as 'taken' | 'decided' | undefined;
     await showApplication(deps, res, code, done ? { notice: pageContext(res).t(done) } : {});
+  });
+
+  /** The same CSV as GET /api/applications/:id/audit?format=csv, for the session's officer. */
+  router.get('/applications/:code/audit.csv', async (req, res) => {
+    const { code } = CodeParams.parse(req.params);
+    const app = await findApplication(deps.prisma, code, pageContext(res).officer);
+    const entries = await readAuditTrail(deps.prisma, app.id);
+    res.type('text/csv; charset=utf-8').attachment(`audit-${app.code}.csv`).send(auditTrailCsv(entries));
   });
 
   router.post('/applications/:code/steps/:step/start', async (req, res) => {

@@ -5,6 +5,7 @@
 import { Fragment } from 'preact';
 import { CATEGORY_LABELS, STATUS_LABELS, STEP_LABELS, type HouseholdCategory } from '../../../workflows/domain.js';
 import { formatDate, formatDateTime, formatMoney } from '../../domain/format.js';
+import type { checkAgainstRegistry } from '../../domain/registry/check.js';
 import type { ApplicationView } from '../../http/views/application-view.js';
 import type { PageContext } from '../context.js';
 import { EVENT_LABELS, OUTCOME_LABELS } from '../event-labels.js';
@@ -18,6 +19,46 @@ export interface ApplicationPageData {
   notice?: string | undefined;
   general?: string[];
   decision?: DecisionFormData | undefined;
+  /** What the ward's household list says, while ward verification is the current step. */
+  registryCheck?: RegistryCheck | undefined;
+}
+
+type RegistryCheck = Awaited<ReturnType<typeof checkAgainstRegistry>>;
+
+function RegistryFacts({ ctx, check }: { ctx: PageContext; check: RegistryCheck }) {
+  const { t } = ctx;
+  const r = check.registry;
+  return (
+    <section aria-labelledby="registry-title" class="panel">
+      <h3 id="registry-title">{t('registryCheck')}</h3>
+      {r.found ? (
+        <dl class="facts">
+          <dt>{t('registryFound')}</dt>
+          <dd>{r.householdId}</dd>
+          <dt>{t('registryCategory')}</dt>
+          <dd>{r.category ? t(CATEGORY_LABELS[r.category]) : ''}</dd>
+          <dt>{t('registryListed')}</dt>
+          <dd>{r.listedOn ? formatDate(r.listedOn) : ''}</dd>
+          <dt>{t('registryExpires')}</dt>
+          <dd>
+            {r.expiresOn ? formatDate(r.expiresOn) : ''}{' '}
+            <span class="tag">
+              {t(r.expired ? 'registryExpired' : r.active ? 'registryCurrent' : 'registryNotYet')}
+            </span>
+          </dd>
+        </dl>
+      ) : (
+        <p>{t('registryNotFound')}</p>
+      )}
+    </section>
+  );
+}
+
+/** The ward-verification form's values from the check, until the officer has typed their own. */
+function prefilled(check: RegistryCheck | undefined): Record<string, string> {
+  if (!check) return {};
+  const { outcome, residenceConfirmed, listedCategory, reason } = check.prefill;
+  return { outcome, residenceConfirmed: residenceConfirmed ? 'true' : '', listedCategory, reason: reason ?? '' };
 }
 
 function AsFiled({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
@@ -82,13 +123,23 @@ function CurrentStep({ ctx, data }: { ctx: PageContext; data: ApplicationPageDat
           <button type="submit">{t('takeStep')}</button>
         </form>
       ) : null}
+      {data.registryCheck ? <RegistryFacts ctx={ctx} check={data.registryCheck} /> : null}
       {data.mayAct && mine ? (
         <>
           <h3>{t('decide')}</h3>
+          {data.registryCheck && !data.decision ? <p>{t('registryPrefilled')}</p> : null}
           <DecisionForm
             ctx={ctx}
             manager={step === 'bank-approval' && view.proposal !== null}
-            data={data.decision ?? { code: view.code, step, values: {}, errors: {}, general: [] }}
+            data={
+              data.decision ?? {
+                code: view.code,
+                step,
+                values: prefilled(data.registryCheck),
+                errors: {},
+                general: [],
+              }
+            }
           />
         </>
       ) : null}
@@ -130,6 +181,11 @@ export function ApplicationPage({ ctx, data }: { ctx: PageContext; data: Applica
           </li>
         ))}
       </ol>
+      <p>
+        <a href={`/applications/${encodeURIComponent(view.code)}/audit.csv`} download>
+          {t('auditCsv')}
+        </a>
+      </p>
     </Layout>
   );
 }

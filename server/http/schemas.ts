@@ -169,6 +169,8 @@ export const ListApplicationsQuery = z.strictObject({
   group: line(40).optional(),
   step: StepParam.optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),
+  /** A code (exact, any case), 12 digits (the citizen ID, exact) or part of the borrower's name, with or without diacritics. */
+  q: line(200).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

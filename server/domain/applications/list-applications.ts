@@ -1,15 +1,26 @@
-import type { Application, PrismaClient } from '../../../prisma/generated/client.js';
+import type { Application, Prisma, PrismaClient } from '../../../prisma/generated/client.js';
 import type { ApplicationStatus, StepName } from '../../../workflows/domain.js';
 import { readableBy } from '../access.js';
 import type { Officer } from '../sessions.js';
+import { parseApplicationSearch } from './application-search.js';
 
 export interface ApplicationFilter {
   ward?: string | undefined;
   group?: string | undefined;
   step?: StepName | undefined;
   status?: ApplicationStatus | undefined;
+  /** A code, a citizen ID or part of the borrower's name (see parseApplicationSearch). */
+  q?: string | undefined;
   page: number;
   pageSize: number;
+}
+
+function searchWhere(q: string | undefined): Prisma.ApplicationWhereInput {
+  const search = q === undefined ? null : parseApplicationSearch(q);
+  if (search === null) return {};
+  if (search.by === 'code') return { code: search.code };
+  if (search.by === 'citizenId') return { borrowerCitizenId: search.citizenId };
+  return { borrowerNameFolded: { contains: search.folded } };
 }
 
 /** One page of the applications within the officer's scope, newest first, and how many there are in all. */
@@ -27,6 +38,7 @@ export async function listApplications(
         ...(filter.step ? { currentStep: filter.step } : {}),
         ...(filter.status ? { status: filter.status } : {}),
       },
+      searchWhere(filter.q),
     ],
   };
   const [rows, total] = await Promise.all([

@@ -174,6 +174,7 @@ export const ListApplicationsQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+export type ListApplicationsQuery = z.infer<typeof ListApplicationsQuery>;
 
 const Username = z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, 'letters, digits, dot, dash or underscore (3-64)');
 const Password = z

@@ -7,6 +7,7 @@ import type { Lang } from '../domain/format.js';
 import { APPLICANT_LABELS, APPLY_LABELS } from './labels-applicant.js';
 import { DECISION_LABELS } from './labels-decisions.js';
 import { OFFICER_LABELS } from './labels-officer.js';
+import { LIST_LABELS } from './labels-list.js';
 
 export type { Lang } from '../domain/format.js';
 export const LANGS = ['vi', 'en'] as const satisfies readonly Lang[];
@@ -75,6 +76,7 @@ export const LABELS = {
   ...APPLY_LABELS,
   ...OFFICER_LABELS,
   ...DECISION_LABELS,
+  ...LIST_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -23,12 +23,14 @@ function searchWhere(q: string | undefined): Prisma.ApplicationWhereInput {
   return { borrowerNameFolded: { contains: search.folded } };
 }
 
+export type ListedApplication = Application & { program: { nameVi: string; nameEn: string } };
+
 /** One page of the applications within the officer's scope, newest first, and how many there are in all. */
 export async function listApplications(
   prisma: PrismaClient,
   officer: Officer,
   filter: ApplicationFilter,
-): Promise<{ rows: Application[]; total: number }> {
+): Promise<{ rows: ListedApplication[]; total: number }> {
   const where = {
     AND: [
       readableBy(officer),
@@ -44,6 +46,7 @@ export async function listApplications(
   const [rows, total] = await Promise.all([
     prisma.application.findMany({
       where,
+      include: { program: { select: { nameVi: true, nameEn: true } } },
       orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
       skip: (filter.page - 1) * filter.pageSize,
       take: filter.pageSize,

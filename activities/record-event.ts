@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import type { ProcessApplicationInput, RecordedEvent } from '../workflows/definitions.js';
+import { foldText } from '../server/domain/text.js';
 import { ENDED_STATUSES } from '../workflows/domain.js';
 import { PermanentActivityError, failPermanently, isUniqueViolation } from './failures.js';
 import { composeMail } from './mail/templates.js';
@@ -100,6 +101,7 @@ async function insertApplication(tx: Prisma.TransactionClient, event: RecordedEv
       associationCode: submission.group.associationCode,
       householdId: household.id,
       borrowerName: request.borrower.fullName,
+      borrowerNameFolded: foldText(request.borrower.fullName),
       borrowerCitizenId: request.borrower.citizenId,
       borrowerBirthDate: new Date(request.borrower.dateOfBirth),
       submittedAt: new Date(event.entry.at),

@@ -18,3 +18,14 @@ export const toParagraphs = (value: string): string =>
     .replace(/\t/gu, ' ')
     .replace(/[^\P{Cc}\n]/gu, '')
     .trim();
+
+/** A comparison key without case, accents (đ → d) or punctuation: "Thôn/Tổ dân phố" → "thon to dan pho". */
+export function foldText(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -169,9 +169,12 @@ export const ListApplicationsQuery = z.strictObject({
   group: line(40).optional(),
   step: StepParam.optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),
+  /** A code (exact, any case), 12 digits (the citizen ID, exact) or part of the borrower's name, with or without diacritics. */
+  q: line(200).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+export type ListApplicationsQuery = z.infer<typeof ListApplicationsQuery>;
 
 const Username = z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, 'letters, digits, dot, dash or underscore (3-64)');
 const Password = z

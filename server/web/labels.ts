@@ -8,6 +8,7 @@ import { APPLICANT_LABELS, APPLY_LABELS } from './labels-applicant.js';
 import { DECISION_LABELS } from './labels-decisions.js';
 import { OFFICER_LABELS } from './labels-officer.js';
 import { REGISTRY_LABELS } from './labels-registry.js';
+import { LIST_LABELS } from './labels-list.js';
 
 export type { Lang } from '../domain/format.js';
 export const LANGS = ['vi', 'en'] as const satisfies readonly Lang[];
@@ -77,6 +78,7 @@ export const LABELS = {
   ...OFFICER_LABELS,
   ...DECISION_LABELS,
   ...REGISTRY_LABELS,
+  ...LIST_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

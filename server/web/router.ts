@@ -16,6 +16,7 @@ import { applicationHandlers } from './handlers/application-handlers.js';
 import { applyHandlers } from './handlers/apply-handlers.js';
 import { authHandlers, localPath } from './handlers/auth-handlers.js';
 import { inboxHandlers } from './handlers/inbox-handlers.js';
+import { listHandlers } from './handlers/list-handlers.js';
 import { statusHandlers } from './handlers/status-handlers.js';
 import { LANGS } from './labels.js';
 import { HomePage } from './pages/home-page.js';
@@ -69,6 +70,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(statusHandlers(deps, deps.applicantLimit));
   router.use(applyHandlers(deps));
   router.use(inboxHandlers(deps.prisma));
+  router.use(listHandlers(deps.prisma));
   router.use(applicationHandlers(deps));
   router.use(pageNotFound);
   router.use(webErrorPages(deps.log));

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../server/domain/sessions.js';
 import { verifyPassword } from '../../server/infra/passwords.js';
-import { approvalFor, decideAs, runStep, startAs, submit, todayInVietnam } from '../support/fixtures.js';
+import { approvalFor, decideAs, nextCitizenId, runStep, startAs, submit, todayInVietnam } from '../support/fixtures.js';
 import { settledFootprint } from '../support/observe.js';
 import { startStack, type TestStack } from '../support/stack.js';
 import { changeOfficer, setOfficerDisabled } from '../../server/domain/officer-accounts.js';
@@ -77,6 +77,33 @@ describe('scope', () => {
     expect(women.body.total).toBe(0);
     const adminList = await stack.api('GET', '/api/applications', { token: admin });
     expect(adminList.body.total).toBe(0);
+  });
+
+  it('searches by code, citizen ID or the name typed without diacritics, never beyond the caller scope', async () => {
+    const borrower = (citizenId: string) => ({ fullName: 'Trần Thị Đào Hoà', citizenId, dateOfBirth: '1990-02-03' });
+    const mine = await submit(stack, { borrower: borrower(nextCitizenId()) });
+    const theirs = await submit(stack, {
+      wardCode: 'TANLAP',
+      groupCode: 'TANLAP-01',
+      householdCategory: 'POOR',
+      borrower: borrower(nextCitizenId()),
+    });
+    const token = await stack.login('ward.HOABINH');
+    const search = async (q: string) => {
+      const response = await stack.api('GET', `/api/applications?pageSize=100&q=${encodeURIComponent(q)}`, { token });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      return response.body.items.map((a: { code: string }) => a.code);
+    };
+
+    expect(await search('tran thi DAO hoa')).toEqual([mine.code]);
+    expect(await search('Đào Hoà')).toEqual([mine.code]);
+    expect(await search(mine.code.toLowerCase())).toEqual([mine.code]);
+    expect(await search(mine.citizenId)).toEqual([mine.code]);
+    expect(await search(mine.citizenId.slice(0, 11))).toEqual([]);
+    expect(await search(theirs.code)).toEqual([]);
+    expect(await search(theirs.citizenId)).toEqual([]);
+    const tanlap = await stack.api('GET', '/api/applications?q=dao%20hoa', { token: await stack.login('ward.TANLAP') });
+    expect(tanlap.body.items.map((a: { code: string }) => a.code)).toEqual([theirs.code]);
   });
 
   it('keeps the inbox to what waits on the caller, oldest first, with the waiting time', async () => {

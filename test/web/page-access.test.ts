@@ -134,6 +134,11 @@ const TABLE: Row[] = [
   // Officers only: a visitor is sent to sign in, and comes back here after.
   { route: 'GET /inbox', expected: { visitor: 303, officer: 200 }, call: (b) => request(b, 'GET', '/inbox') },
   {
+    route: 'GET /applications',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/applications?q=Nguyen%20Van%20Anh&step=group-vote&page=2'),
+  },
+  {
     route: 'GET /applications/:code',
     expected: { visitor: 303, officer: 200 },
     call: (b) => request(b, 'GET', `/applications/${subject.code}`),

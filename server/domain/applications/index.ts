@@ -12,4 +12,5 @@ export {
 } from './amend-or-withdraw.js';
 export { lookupStatus, statusInclude, type StatusRow } from './status-lookup.js';
 export { readApplicationFor, readApplicationRow } from './read-application.js';
-export { listApplications, type ApplicationFilter } from './list-applications.js';
+export { listApplications, type ApplicationFilter, type ListedApplication } from './list-applications.js';
+export { listFilterChoices } from './list-choices.js';

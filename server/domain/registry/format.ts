@@ -4,7 +4,7 @@
  * text and date normalisation shared by import, export and diff. See README.md beside this file.
  */
 import { CATEGORY_LABELS, HOUSEHOLD_CATEGORIES, type HouseholdCategory } from '../../../workflows/domain.js';
-import { toOneLine } from '../text.js';
+import { foldText, toOneLine } from '../text.js';
 
 export const REGISTRY_FIELDS = [
   'householdId',
@@ -145,17 +145,6 @@ export function columnOf(field: RegistryField): RegistryColumn {
 
 /** NFC, trimmed, inner whitespace (including non-breaking spaces and line breaks) collapsed to one space. */
 export const normaliseText = toOneLine;
-
-/** A comparison key without case, accents (đ → d) or punctuation: "Thôn/Tổ dân phố" → "thon to dan pho". */
-export function foldText(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/gu, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 const HEADER_INDEX = new Map<string, RegistryField>(
   REGISTRY_COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h) => [foldText(h), c.field] as const)),

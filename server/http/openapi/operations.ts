@@ -136,7 +136,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/applications',
-    summary: 'List applications (paged)',
+    summary: 'List applications (paged; q searches a code, a citizen ID or the borrower’s name)',
     auth: 'officer',
     query: ListApplicationsQuery,
     response: ApplicationPage,

@@ -1,0 +1,174 @@
+/** The applications list: filters and a search as one GET form, the table, and paging links that keep both. */
+import {
+  APPLICATION_STATUSES,
+  STATUS_LABELS,
+  STEP_LABELS,
+  STEP_NAMES,
+  type ApplicationStatus,
+  type StepName,
+} from '../../../workflows/domain.js';
+import type { ListedApplication } from '../../domain/applications/index.js';
+import { formatDate } from '../../domain/format.js';
+import type { GroupChoice, WardChoice } from '../../domain/reference-data.js';
+import type { ListApplicationsQuery } from '../../http/schemas.js';
+import type { PageContext } from '../context.js';
+import { Layout } from '../layout.js';
+
+export interface ApplicationsPageData {
+  query: ListApplicationsQuery;
+  rows: ListedApplication[];
+  total: number;
+  wards: WardChoice[];
+  groups: GroupChoice[];
+}
+
+const DEFAULT_PAGE_SIZE = 20;
+
+/** The list's address for another page, keeping every filter given. */
+function pageHref(query: ListApplicationsQuery, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of ['ward', 'group', 'step', 'status', 'q'] as const) {
+    const value = query[key];
+    if (value) params.set(key, value);
+  }
+  if (query.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(query.pageSize));
+  if (page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return search ? `/applications?${search}` : '/applications';
+}
+
+function Choice<T extends string>(props: {
+  id: keyof ListApplicationsQuery;
+  label: string;
+  all: string;
+  options: readonly { value: T; label: string }[];
+  selected: T | undefined;
+}) {
+  return (
+    <div class="field">
+      <label for={`f-${props.id}`}>{props.label}</label>
+      <select id={`f-${props.id}`} name={props.id}>
+        <option value="">{props.all}</option>
+        {props.options.map((option) => (
+          <option value={option.value} key={option.value} selected={props.selected === option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function ApplicationsPage({ ctx, data }: { ctx: PageContext; data: ApplicationsPageData }) {
+  const { t, lang } = ctx;
+  const { query, rows, total } = data;
+  const pages = Math.max(1, Math.ceil(total / query.pageSize));
+  const all = t('listAll');
+  return (
+    <Layout ctx={ctx} title={t('listTitle')}>
+      <h1>{t('listTitle')}</h1>
+      <p class="lead">{t('listLead')}</p>
+      <form
+        method="get"
+        action="/applications"
+        class="filter list-filter"
+        role="search"
+        hx-get="/applications"
+        hx-target="#results"
+        hx-select="#results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+      >
+        <div class="field search">
+          <label for="f-q">{t('listSearch')}</label>
+          <p class="hint" id="f-q-hint">
+            {t('listSearchHint')}
+          </p>
+          <input id="f-q" name="q" type="search" value={query.q ?? ''} aria-describedby="f-q-hint" />
+        </div>
+        <Choice
+          id="ward"
+          label={t('listWard')}
+          all={all}
+          options={data.wards.map((ward) => ({ value: ward.code, label: ward.name }))}
+          selected={query.ward}
+        />
+        <Choice
+          id="group"
+          label={t('listGroup')}
+          all={all}
+          options={data.groups.map((group) => ({ value: group.code, label: `${group.name} (${group.village})` }))}
+          selected={query.group}
+        />
+        <Choice<StepName>
+          id="step"
+          label={t('colStep')}
+          all={all}
+          options={STEP_NAMES.map((step) => ({ value: step, label: t(STEP_LABELS[step]) }))}
+          selected={query.step}
+        />
+        <Choice<ApplicationStatus>
+          id="status"
+          label={t('listStatus')}
+          all={all}
+          options={APPLICATION_STATUSES.map((status) => ({ value: status, label: t(STATUS_LABELS[status]) }))}
+          selected={query.status}
+        />
+        {query.pageSize !== DEFAULT_PAGE_SIZE ? (
+          <input type="hidden" name="pageSize" value={String(query.pageSize)} />
+        ) : null}
+        <button type="submit">{t('listApply')}</button>
+      </form>
+      <section id="results" aria-labelledby="results-title">
+        <h2 id="results-title">
+          {t('listCount')}: {total}
+        </h2>
+        {rows.length === 0 ? (
+          <p class="empty">{t('listEmpty')}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{t('listTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('colApplication')}</th>
+                  <th scope="col">{t('colBorrower')}</th>
+                  <th scope="col">{t('colProgramme')}</th>
+                  <th scope="col">{t('colStep')}</th>
+                  <th scope="col">{t('colStatus')}</th>
+                  <th scope="col">{t('colDueOn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id} class={row.overdue ? 'overdue' : undefined}>
+                    <td class="code">
+                      <a href={`/applications/${encodeURIComponent(row.code)}`}>{row.code}</a>
+                    </td>
+                    <td>{row.borrowerName}</td>
+                    <td>{lang === 'vi' ? row.program.nameVi : row.program.nameEn}</td>
+                    <td>{row.currentStep ? t(STEP_LABELS[row.currentStep as StepName]) : '—'}</td>
+                    <td>{t(STATUS_LABELS[row.status as ApplicationStatus])}</td>
+                    <td>
+                      {row.dueOn ? formatDate(row.dueOn) : '—'}
+                      {row.overdue ? <span class="tag tag-overdue">{t('overdue')}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {pages > 1 ? (
+          <nav class="pager" aria-label={t('pagination')}>
+            {query.page > 1 ? <a href={pageHref(query, query.page - 1)}>{t('pagePrevious')}</a> : null}
+            <span>
+              {t('pageOf')} {query.page}/{pages}
+            </span>
+            {query.page < pages ? <a href={pageHref(query, query.page + 1)}>{t('pageNext')}</a> : null}
+          </nav>
+        ) : null}
+      </section>
+    </Layout>
+  );
+}

@@ -93,7 +93,16 @@ export function createApp(deps: AppDeps): Express {
   for (const router of routers) app.use('/api', router);
   const { taskQueue, log } = deps;
   app.use(
-    webRoutes({ prisma, client, taskQueue, idleMinutes: deps.webIdleMinutes ?? 30, loginLimit, applicantLimit, log }),
+    webRoutes({
+      prisma,
+      client,
+      taskQueue,
+      idleMinutes: deps.webIdleMinutes ?? 30,
+      loginLimit,
+      applicantLimit,
+      log,
+      refuseDemoPasswords: deps.refuseDemoPasswords ?? false,
+    }),
   );
   app.use(() => {
     throw notFound('Route');

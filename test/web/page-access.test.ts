@@ -147,6 +147,43 @@ const TABLE: Row[] = [
     expected: { visitor: 401, officer: 400 },
     call: (b) => request(b, 'POST', `/applications/${subject.code}/steps/ward-verification/decision`),
   },
+  // The administrator's pages: every other role gets the 403 page.
+  { route: 'GET /admin', expected: { visitor: 303, officer: 403 }, call: (b) => request(b, 'GET', '/admin') },
+  {
+    route: 'GET /admin/officers',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/officers'),
+  },
+  {
+    route: 'POST /admin/officers',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/officers', { username: 'someone.new' }),
+  },
+  {
+    route: 'GET /admin/officers/:username',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/officers/ward.HOABINH'),
+  },
+  {
+    route: 'POST /admin/officers/:username',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/officers/ward.HOABINH', { role: 'admin' }),
+  },
+  {
+    route: 'POST /admin/officers/:username/disable',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/officers/ward.TANLAP/disable'),
+  },
+  {
+    route: 'POST /admin/officers/:username/enable',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/officers/ward.TANLAP/enable'),
+  },
+  {
+    route: 'POST /admin/officers/:username/reset-password',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/officers/ward.TANLAP/reset-password', { password: 'another-secret' }),
+  },
 ];
 
 describe('the pages access table', () => {
@@ -164,6 +201,18 @@ describe('the pages access table', () => {
       expect(answer.text).not.toMatch(/^\s*[{[]/);
     },
   );
+});
+
+describe('the administrator', () => {
+  it('lands on /admin after sign-in and may open every administration page', async () => {
+    const browser = await visitor();
+    const signedIn = await request(browser, 'POST', '/login', { username: 'admin', password: 'demo1234', next: '' });
+    expect(signedIn.location).toBe('/admin');
+    for (const path of ['/admin', '/admin/officers', '/admin/officers/ward.HOABINH']) {
+      expect((await request(browser, 'GET', path)).status).toBe(200);
+    }
+    expect((await request(browser, 'GET', '/login')).location).toBe('/admin');
+  });
 });
 
 describe('refusals and sessions', () => {

@@ -102,6 +102,7 @@ export function createApp(deps: AppDeps): Express {
       applicantLimit,
       log,
       refuseDemoPasswords: deps.refuseDemoPasswords ?? false,
+      today,
     }),
   );
   app.use(() => {

@@ -31,6 +31,8 @@ export interface WebDeps extends WorkflowDeps {
   log: (message: string, error?: unknown) => void;
   /** Production refuses to enable an account that still has the demo password, as the API does. */
   refuseDemoPasswords?: boolean;
+  /** Today's date in Vietnam (YYYY-MM-DD): when a group member joins or leaves. */
+  today: () => string;
 }
 
 const require = createRequire(import.meta.url);
@@ -71,7 +73,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(applyHandlers(deps));
   router.use(inboxHandlers(deps.prisma));
   router.use(applicationHandlers(deps));
-  router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false }));
+  router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today: deps.today }));
   router.use(pageNotFound);
   router.use(webErrorPages(deps.log));
   return router;

@@ -122,4 +122,64 @@ describe('the administrator', () => {
       'Bạn không thể tự thay đổi tài khoản của mình.',
     );
   });
+
+  it('adds a ward (a taken code refused beside its field first), then a group and a member, who leaves', async () => {
+    await page.goto('/admin');
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /Phường\/xã, tổ và tổ viên/ })
+      .click();
+    await page.waitForURL(/\/admin\/wards$/);
+    await field('Mã').fill('HOABINH');
+    await field('Tên phường/xã').fill('Phường An Hòa');
+    await field('Loại').selectOption('phuong');
+    await field('Quận/huyện').fill('Huyện Kiến Xương');
+    await field('Tỉnh/thành phố').fill('Thái Bình');
+    await field('Điểm giao dịch xã').fill('Nhà văn hóa phường An Hòa');
+    await field('Ngày giao dịch trong tháng (1–28)').fill('12');
+    await field('Phòng giao dịch').selectOption({ index: 1 });
+    await page.getByLabel('Hội Nông dân').check();
+    await page.getByRole('button', { name: 'Thêm phường/xã' }).click();
+    await expect(page.locator('#f-code-error').textContent()).resolves.toBe('Phường/xã đã tồn tại.');
+    await expect(field('Tên phường/xã').inputValue()).resolves.toBe('Phường An Hòa');
+    await expect(page.getByLabel('Hội Nông dân').isChecked()).resolves.toBe(true);
+    await look('admin-wards-refused');
+
+    await field('Mã').fill('ANHOA');
+    await page.getByRole('button', { name: 'Thêm phường/xã' }).click();
+    await page.waitForURL(/\/admin\/wards\?done=ward$/);
+    const row = page.getByRole('row', { name: /ANHOA/ });
+    await expect(row.textContent()).resolves.toContain('Ngày 12 hằng tháng: Nhà văn hóa phường An Hòa');
+    await row.getByRole('link').click();
+    await page.waitForURL(/\/admin\/wards\/ANHOA\/groups$/);
+
+    await field('Mã').fill('ANHOA-01');
+    await field('Tên tổ').fill('Tổ TK&VV thôn Đông');
+    await field('Thôn/tổ dân phố').fill('Thôn Đông');
+    await field('Hội đoàn thể').selectOption('FARMERS');
+    await page.getByRole('button', { name: 'Thêm tổ' }).click();
+    await page.waitForURL(/\?done=group$/);
+    await expect(
+      page
+        .getByRole('heading', { name: /Tổ TK&VV thôn Đông/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+
+    await page.getByLabel('Họ và tên tổ viên').fill('Nguyễn Thị Hoa');
+    await page.getByLabel('Số CCCD tổ viên').fill('03419');
+    await page.getByRole('button', { name: 'Thêm tổ viên' }).click();
+    await expect(page.locator('#m-ANHOA-01-f-citizenId-error').textContent()).resolves.toBe(
+      'Số CCCD phải gồm đúng 12 chữ số.',
+    );
+    await expect(page.getByLabel('Họ và tên tổ viên').inputValue()).resolves.toBe('Nguyễn Thị Hoa');
+    await page.getByLabel('Số CCCD tổ viên').fill('034190000123');
+    await page.getByRole('button', { name: 'Thêm tổ viên' }).click();
+    await page.waitForURL(/\?done=member$/);
+    await expect(page.getByRole('cell', { name: 'Nguyễn Thị Hoa', exact: true }).isVisible()).resolves.toBe(true);
+    await look('admin-groups');
+    await page.getByRole('button', { name: 'Ra tổ hôm nay: Nguyễn Thị Hoa' }).click();
+    await page.waitForURL(/\?done=left$/);
+    await expect(page.getByRole('button', { name: /Ra tổ hôm nay/ }).count()).resolves.toBe(0);
+  });
 });

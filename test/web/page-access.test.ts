@@ -184,6 +184,36 @@ const TABLE: Row[] = [
     expected: { visitor: 401, officer: 403 },
     call: (b) => request(b, 'POST', '/admin/officers/ward.TANLAP/reset-password', { password: 'another-secret' }),
   },
+  {
+    route: 'GET /admin/wards',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/wards'),
+  },
+  {
+    route: 'POST /admin/wards',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/wards', { code: 'NEWWARD' }),
+  },
+  {
+    route: 'GET /admin/wards/:code/groups',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/wards/HOABINH/groups'),
+  },
+  {
+    route: 'POST /admin/wards/:code/groups',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/wards/HOABINH/groups', { code: 'HOABINH-09' }),
+  },
+  {
+    route: 'POST /admin/groups/:code/members',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/groups/HOABINH-01/members', { fullName: 'X' }),
+  },
+  {
+    route: 'POST /admin/groups/:code/members/:memberId/left',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/groups/HOABINH-01/members/00000000-0000-4000-8000-000000000000/left'),
+  },
 ];
 
 describe('the pages access table', () => {
@@ -208,7 +238,13 @@ describe('the administrator', () => {
     const browser = await visitor();
     const signedIn = await request(browser, 'POST', '/login', { username: 'admin', password: 'demo1234', next: '' });
     expect(signedIn.location).toBe('/admin');
-    for (const path of ['/admin', '/admin/officers', '/admin/officers/ward.HOABINH']) {
+    for (const path of [
+      '/admin',
+      '/admin/officers',
+      '/admin/officers/ward.HOABINH',
+      '/admin/wards',
+      '/admin/wards/HOABINH/groups',
+    ]) {
       expect((await request(browser, 'GET', path)).status).toBe(200);
     }
     expect((await request(browser, 'GET', '/login')).location).toBe('/admin');

@@ -27,6 +27,7 @@ import { AdminPage } from '../pages/admin-page.js';
 import type { ScopeChoices } from '../pages/officer-fields.js';
 import { requireSignIn } from '../error-pages.js';
 import { sendPage } from '../render.js';
+import { adminWardHandlers } from './admin-ward-handlers.js';
 
 const PROFILE_FIELDS = ['username', 'displayName', 'email'] as const;
 const SCOPE_FIELDS = ['role', 'wardCode', 'associationCode', 'groupCode', 'bankOfficeCode'] as const;
@@ -93,7 +94,10 @@ interface OfficerExtra {
   notice?: string | undefined;
 }
 
-export function adminHandlers(prisma: PrismaClient, options: { refuseDemoPasswords: boolean }): Router {
+export function adminHandlers(
+  prisma: PrismaClient,
+  options: { refuseDemoPasswords: boolean; today: () => string },
+): Router {
   const router = Router();
   router.use('/admin', requireSignIn, (_req, res, next) => {
     requireRole(pageContext(res).officer!, ['admin']);
@@ -214,5 +218,6 @@ export function adminHandlers(prisma: PrismaClient, options: { refuseDemoPasswor
     );
   });
 
+  router.use(adminWardHandlers(prisma, options.today));
   return router;
 }

@@ -13,6 +13,10 @@ export function AdminPage({ ctx }: { ctx: PageContext }) {
           <span class="door-title">{t('adminOfficersLink')}</span>
           <span class="door-hint">{t('adminOfficersHint')}</span>
         </a>
+        <a class="door" href="/admin/wards">
+          <span class="door-title">{t('adminWardsLink')}</span>
+          <span class="door-hint">{t('adminWardsHint')}</span>
+        </a>
       </div>
     </Layout>
   );

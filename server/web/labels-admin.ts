@@ -108,6 +108,19 @@ export const ADMIN_LABELS = {
   memberAdded: { vi: 'Đã thêm tổ viên.', en: 'The member was added.' },
   markLeft: { vi: 'Ra tổ hôm nay', en: 'Left today' },
   memberLeft: { vi: 'Đã ghi nhận tổ viên ra tổ.', en: 'The member was marked as left.' },
+  adminCalendarLink: { vi: 'Lịch nghỉ lễ', en: 'Holiday calendar' },
+  adminCalendarHint: {
+    vi: 'Ngày nghỉ lễ và ngày làm bù của một năm, dùng để tính hạn xử lý.',
+    en: 'A year’s holidays and make-up working days, which the deadlines count by.',
+  },
+  calendarTitle: { vi: 'Lịch nghỉ lễ năm {year}', en: 'Holiday calendar {year}' },
+  calendarYear: { vi: 'Năm', en: 'Year' },
+  showYear: { vi: 'Xem', en: 'Show' },
+  calendarEmpty: { vi: 'Chưa có ngày nào cho năm này.', en: 'No days for this year yet.' },
+  colDate: { vi: 'Ngày', en: 'Date' },
+  colDayKind: { vi: 'Loại ngày', en: 'Kind of day' },
+  dayHoliday: { vi: 'Nghỉ', en: 'Holiday' },
+  dayWorking: { vi: 'Làm bù', en: 'Make-up working day' },
 } as const;
 
 export const ROLE_LABEL_KEYS = {

@@ -182,4 +182,19 @@ describe('the administrator', () => {
     await page.waitForURL(/\?done=left$/);
     await expect(page.getByRole('button', { name: /Ra tổ hôm nay/ }).count()).resolves.toBe(0);
   });
+
+  it("shows a year's holidays on the calendar", async () => {
+    await page.goto('/admin');
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /Lịch nghỉ lễ/ })
+      .click();
+    await page.waitForURL(/\/admin\/calendar$/);
+    await page.getByLabel('Năm').fill('2026');
+    await page.getByRole('button', { name: 'Xem' }).click();
+    await page.waitForURL(/year=2026/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Lịch nghỉ lễ năm 2026');
+    await expect(page.getByRole('row', { name: /01\/01\/2026/ }).textContent()).resolves.toContain('Nghỉ');
+    await look('admin-calendar');
+  });
 });

@@ -185,6 +185,11 @@ const TABLE: Row[] = [
     call: (b) => request(b, 'POST', '/admin/officers/ward.TANLAP/reset-password', { password: 'another-secret' }),
   },
   {
+    route: 'GET /admin/calendar',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/calendar?year=2026'),
+  },
+  {
     route: 'GET /admin/wards',
     expected: { visitor: 303, officer: 403 },
     call: (b) => request(b, 'GET', '/admin/wards'),
@@ -244,6 +249,7 @@ describe('the administrator', () => {
       '/admin/officers/ward.HOABINH',
       '/admin/wards',
       '/admin/wards/HOABINH/groups',
+      '/admin/calendar',
     ]) {
       expect((await request(browser, 'GET', path)).status).toBe(200);
     }

@@ -15,12 +15,14 @@ import {
   setOfficerDisabled,
 } from '../../domain/officer-accounts.js';
 import { listBankOffices } from '../../domain/reference-admin.js';
-import { listAssociations, listWardsAndGroups } from '../../domain/reference-data.js';
+import { listAssociations, listCalendarDays, listWardsAndGroups } from '../../domain/reference-data.js';
+import { CalendarYearParams } from '../../http/routes/admin.js';
 import { statusOf } from '../../http/middleware/error-handler.js';
 import { NewOfficerBody, OfficerParams, OfficerPatchBody, PasswordResetBody } from '../../http/schemas.js';
 import { pageContext } from '../context.js';
 import { formErrors } from '../form-errors.js';
 import { formText } from '../form-values.js';
+import { AdminCalendarPage } from '../pages/admin-calendar-page.js';
 import { AdminOfficerPage, type OfficerForm } from '../pages/admin-officer-page.js';
 import { AdminOfficersPage } from '../pages/admin-officers-page.js';
 import { AdminPage } from '../pages/admin-page.js';
@@ -216,6 +218,13 @@ export function adminHandlers(
     await act(res, username, 'password', 'reset', async () =>
       resetOfficerPassword(prisma, admin, username, PasswordResetBody.parse({ password }).password),
     );
+  });
+
+  router.get('/admin/calendar', async (req, res) => {
+    const parsed = CalendarYearParams.safeParse({ year: req.query.year });
+    const year = parsed.success ? parsed.data.year : Number(options.today().slice(0, 4));
+    const days = await listCalendarDays(prisma, year);
+    sendPage(res, h(AdminCalendarPage, { ctx: pageContext(res), data: { year, days } }));
   });
 
   router.use(adminWardHandlers(prisma, options.today));

@@ -101,6 +101,7 @@ export function createApp(deps: AppDeps): Express {
       loginLimit,
       applicantLimit,
       log,
+      refuseDemoPasswords: deps.refuseDemoPasswords ?? false,
       today,
     }),
   );

@@ -16,6 +16,14 @@ const SPECIFIC: Record<string, { vi: string; en: string }> = {
   dateOfBirth: { vi: 'Nhập ngày sinh có thật, ví dụ 12/04/1985.', en: 'Enter a real date of birth, e.g. 12/04/1985.' },
   amount: { vi: 'Nhập số tiền vay là số nguyên dương (đồng).', en: 'Enter the amount as a whole number of dong.' },
   termMonths: { vi: 'Nhập thời hạn vay là số tháng.', en: 'Enter the term as a number of months.' },
+  username: {
+    vi: 'Tên đăng nhập gồm 3 đến 64 chữ cái, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
+    en: 'The username has 3 to 64 letters, digits, dots, dashes or underscores.',
+  },
+  password: {
+    vi: 'Mật khẩu có ít nhất 8 ký tự và không được là mật khẩu mẫu.',
+    en: 'The password has at least 8 characters and is not the demo password.',
+  },
 };
 
 const GENERIC = {

@@ -20,6 +20,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/status', label: 'navStatus', who: 'visitors' },
   { href: '/apply', label: 'navApply', who: 'visitors' },
   { href: '/apply', label: 'navApply', who: FILING_ROLES },
+  { href: '/admin', label: 'navAdmin', who: ['admin'] },
 ];
 
 export function navigationFor(officer: Officer | null): NavItem[] {

@@ -12,6 +12,7 @@ import { rejectUnsafeText } from '../http/middleware/safe-text.js';
 import { setCookie } from './cookies.js';
 import { LANG_COOKIE, langCookieMaxAge, pageContext, webContext } from './context.js';
 import { pageNotFound, webErrorPages } from './error-pages.js';
+import { adminHandlers } from './handlers/admin-handlers.js';
 import { applicationHandlers } from './handlers/application-handlers.js';
 import { applyHandlers } from './handlers/apply-handlers.js';
 import { authHandlers, localPath } from './handlers/auth-handlers.js';
@@ -29,7 +30,9 @@ export interface WebDeps extends WorkflowDeps {
   /** The API's own limiter for proofs by citizen ID: one budget per address, pages and API together. */
   applicantLimit: RequestHandler;
   log: (message: string, error?: unknown) => void;
-  /** The date in Vietnam (YYYY-MM-DD) that the ward's household list is judged against. */
+  /** Production refuses to enable an account that still has the demo password, as the API does. */
+  refuseDemoPasswords?: boolean;
+  /** Today's date in Vietnam (YYYY-MM-DD): what the household list and group membership are judged against. */
   today: () => string;
 }
 
@@ -72,6 +75,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(inboxHandlers(deps.prisma));
   router.use(listHandlers(deps.prisma));
   router.use(applicationHandlers(deps));
+  router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today: deps.today }));
   router.use(pageNotFound);
   router.use(webErrorPages(deps.log));
   return router;

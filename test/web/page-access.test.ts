@@ -160,6 +160,78 @@ const TABLE: Row[] = [
     expected: { visitor: 401, officer: 400 },
     call: (b) => request(b, 'POST', `/applications/${subject.code}/steps/ward-verification/decision`),
   },
+  // The administrator's pages: every other role gets the 403 page.
+  { route: 'GET /admin', expected: { visitor: 303, officer: 403 }, call: (b) => request(b, 'GET', '/admin') },
+  {
+    route: 'GET /admin/officers',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/officers'),
+  },
+  {
+    route: 'POST /admin/officers',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/officers', { username: 'someone.new' }),
+  },
+  {
+    route: 'GET /admin/officers/:username',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/officers/ward.HOABINH'),
+  },
+  {
+    route: 'POST /admin/officers/:username',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/officers/ward.HOABINH', { role: 'admin' }),
+  },
+  {
+    route: 'POST /admin/officers/:username/disable',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/officers/ward.TANLAP/disable'),
+  },
+  {
+    route: 'POST /admin/officers/:username/enable',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/officers/ward.TANLAP/enable'),
+  },
+  {
+    route: 'POST /admin/officers/:username/reset-password',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/officers/ward.TANLAP/reset-password', { password: 'another-secret' }),
+  },
+  {
+    route: 'GET /admin/calendar',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/calendar?year=2026'),
+  },
+  {
+    route: 'GET /admin/wards',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/wards'),
+  },
+  {
+    route: 'POST /admin/wards',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/wards', { code: 'NEWWARD' }),
+  },
+  {
+    route: 'GET /admin/wards/:code/groups',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/wards/HOABINH/groups'),
+  },
+  {
+    route: 'POST /admin/wards/:code/groups',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/wards/HOABINH/groups', { code: 'HOABINH-09' }),
+  },
+  {
+    route: 'POST /admin/groups/:code/members',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/groups/HOABINH-01/members', { fullName: 'X' }),
+  },
+  {
+    route: 'POST /admin/groups/:code/members/:memberId/left',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/groups/HOABINH-01/members/00000000-0000-4000-8000-000000000000/left'),
+  },
 ];
 
 describe('the pages access table', () => {
@@ -202,6 +274,25 @@ describe('the audit trail download', () => {
     const answer = await request(await officer('ward.TANLAP'), 'GET', `/applications/${subject.code}/audit.csv`);
     expect(answer.status).toBe(404);
     expect(answer.type).toContain('text/html');
+  });
+});
+
+describe('the administrator', () => {
+  it('lands on /admin after sign-in and may open every administration page', async () => {
+    const browser = await visitor();
+    const signedIn = await request(browser, 'POST', '/login', { username: 'admin', password: 'demo1234', next: '' });
+    expect(signedIn.location).toBe('/admin');
+    for (const path of [
+      '/admin',
+      '/admin/officers',
+      '/admin/officers/ward.HOABINH',
+      '/admin/wards',
+      '/admin/wards/HOABINH/groups',
+      '/admin/calendar',
+    ]) {
+      expect((await request(browser, 'GET', path)).status).toBe(200);
+    }
+    expect((await request(browser, 'GET', '/login')).location).toBe('/admin');
   });
 });
 

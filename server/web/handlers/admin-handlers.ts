@@ -1,0 +1,232 @@
+/**
+ * The administrator's pages: the same use cases and schemas as the API's /api/admin routes. Every other role
+ * gets the 403 page; a visitor is sent to sign-in.
+ */
+import { Router, type Response } from 'express';
+import { h } from 'preact';
+import type { PrismaClient } from '../../../prisma/generated/client.js';
+import { requireRole } from '../../domain/access.js';
+import { AppError } from '../../domain/errors.js';
+import {
+  changeOfficer,
+  createOfficer,
+  listOfficers,
+  resetOfficerPassword,
+  setOfficerDisabled,
+} from '../../domain/officer-accounts.js';
+import { listBankOffices } from '../../domain/reference-admin.js';
+import { listAssociations, listCalendarDays, listWardsAndGroups } from '../../domain/reference-data.js';
+import { CalendarYearParams } from '../../http/routes/admin.js';
+import { statusOf } from '../../http/middleware/error-handler.js';
+import { NewOfficerBody, OfficerParams, OfficerPatchBody, PasswordResetBody } from '../../http/schemas.js';
+import { pageContext } from '../context.js';
+import { formErrors } from '../form-errors.js';
+import { formText } from '../form-values.js';
+import { AdminCalendarPage } from '../pages/admin-calendar-page.js';
+import { AdminOfficerPage, type OfficerForm } from '../pages/admin-officer-page.js';
+import { AdminOfficersPage } from '../pages/admin-officers-page.js';
+import { AdminPage } from '../pages/admin-page.js';
+import type { ScopeChoices } from '../pages/officer-fields.js';
+import { requireSignIn } from '../error-pages.js';
+import { sendPage } from '../render.js';
+import { adminWardHandlers } from './admin-ward-handlers.js';
+
+const PROFILE_FIELDS = ['username', 'displayName', 'email'] as const;
+const SCOPE_FIELDS = ['role', 'wardCode', 'associationCode', 'groupCode', 'bankOfficeCode'] as const;
+
+/** The form's text fields as typed (trimmed), the password never echoed back. */
+function formValues(body: unknown, names: readonly string[]): Record<string, string> {
+  const form = (body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(names.map((name) => [name, formText(form[name])]));
+}
+
+/**
+ * Form strings as the API's bodies read them, in one place: an empty field is absent when creating, and `null`
+ * (no scope of that kind) when changing a role and scope.
+ */
+function toBody(values: Record<string, string>, empty: undefined | null): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== '') body[name] = value;
+    else if (empty === null) body[name] = null;
+  }
+  return body;
+}
+
+async function scopeChoices(prisma: PrismaClient): Promise<ScopeChoices> {
+  const [{ wards, groups }, associations, bankOffices] = await Promise.all([
+    listWardsAndGroups(prisma),
+    listAssociations(prisma),
+    listBankOffices(prisma),
+  ]);
+  return { wards, groups, associations, bankOffices };
+}
+
+const NOTICES = {
+  created: 'officerCreated',
+  changed: 'officerChanged',
+  disabled: 'officerDisabled',
+  enabled: 'officerEnabled',
+  reset: 'passwordReset',
+} as const;
+
+function noticeOf(res: Response, done: unknown): string | undefined {
+  const key = NOTICES[done as keyof typeof NOTICES] as (typeof NOTICES)[keyof typeof NOTICES] | undefined;
+  return key ? pageContext(res).t(key) : undefined;
+}
+
+/** A refusal the page shows beside its fields; anything else (not found, a server fault) goes to the error page. */
+function refusalOf(res: Response, error: unknown) {
+  if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+  return formErrors(error, pageContext(res).t);
+}
+
+type Refusal = NonNullable<ReturnType<typeof formErrors>>;
+
+interface OfficersExtra {
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+  general?: string[];
+  notice?: string | undefined;
+}
+
+interface OfficerExtra {
+  values?: Record<string, string>;
+  refused?: { form: OfficerForm } & Refusal;
+  notice?: string | undefined;
+}
+
+export function adminHandlers(
+  prisma: PrismaClient,
+  options: { refuseDemoPasswords: boolean; today: () => string },
+): Router {
+  const router = Router();
+  router.use('/admin', requireSignIn, (_req, res, next) => {
+    requireRole(pageContext(res).officer!, ['admin']);
+    next();
+  });
+
+  router.get('/admin', (_req, res) => {
+    sendPage(res, h(AdminPage, { ctx: pageContext(res) }));
+  });
+
+  async function showOfficers(res: Response, extra: OfficersExtra, status = 200) {
+    const ctx = pageContext(res);
+    const [officers, choices] = await Promise.all([listOfficers(prisma, {}), scopeChoices(prisma)]);
+    const { values = {}, errors = {}, ...rest } = extra;
+    sendPage(res, h(AdminOfficersPage, { ctx, data: { officers, choices, values, errors, ...rest } }), status);
+  }
+
+  router.get('/admin/officers', async (req, res) => {
+    await showOfficers(res, { notice: noticeOf(res, req.query.done) });
+  });
+
+  router.post('/admin/officers', async (req, res) => {
+    const ctx = pageContext(res);
+    const values = formValues(req.body, [...PROFILE_FIELDS, ...SCOPE_FIELDS]);
+    const password = (req.body as Record<string, unknown>).password;
+    try {
+      const body = NewOfficerBody.parse({ ...toBody(values, undefined), password });
+      const created = await createOfficer(prisma, ctx.officer!, body);
+      res.redirect(303, `/admin/officers/${encodeURIComponent(created.username)}?done=created`);
+    } catch (error) {
+      const refusal = refusalOf(res, error);
+      if (!refusal) throw error;
+      const status = error instanceof AppError ? statusOf(error.code) : 400;
+      await showOfficers(res, { values, errors: refusal.fields, general: refusal.general }, status);
+    }
+  });
+
+  async function showOfficer(res: Response, username: string, extra: OfficerExtra = {}, status = 200) {
+    const ctx = pageContext(res);
+    const [all, choices] = await Promise.all([listOfficers(prisma, {}), scopeChoices(prisma)]);
+    const officer = all.find((row) => row.username === username);
+    if (!officer) throw new AppError('NOT_FOUND', 'Officer not found');
+    const values = extra.values ?? {
+      role: officer.role,
+      wardCode: officer.wardCode ?? '',
+      associationCode: officer.associationCode ?? '',
+      groupCode: officer.groupCode ?? '',
+      bankOfficeCode: officer.bankOfficeCode ?? '',
+    };
+    const refused = extra.refused
+      ? { form: extra.refused.form, errors: extra.refused.fields, general: extra.refused.general }
+      : undefined;
+    sendPage(
+      res,
+      h(AdminOfficerPage, { ctx, data: { officer, choices, values, refused, notice: extra.notice } }),
+      status,
+    );
+  }
+
+  /** Runs one of the officer page's actions: a redirect with its notice, or the page again with the refusal. */
+  async function act(
+    res: Response,
+    username: string,
+    form: OfficerForm,
+    done: keyof typeof NOTICES,
+    action: () => Promise<unknown>,
+    values?: Record<string, string>,
+  ) {
+    try {
+      await action();
+      res.redirect(303, `/admin/officers/${encodeURIComponent(username)}?done=${done}`);
+    } catch (error) {
+      const refusal = refusalOf(res, error);
+      if (!refusal) throw error;
+      const status = error instanceof AppError ? statusOf(error.code) : 400;
+      await showOfficer(res, username, { ...(values ? { values } : {}), refused: { form, ...refusal } }, status);
+    }
+  }
+
+  router.get('/admin/officers/:username', async (req, res) => {
+    const { username } = OfficerParams.parse(req.params);
+    await showOfficer(res, username, { notice: noticeOf(res, req.query.done) });
+  });
+
+  router.post('/admin/officers/:username', async (req, res) => {
+    const { username } = OfficerParams.parse(req.params);
+    const values = formValues(req.body, SCOPE_FIELDS);
+    const admin = pageContext(res).officer!;
+    await act(
+      res,
+      username,
+      'role',
+      'changed',
+      () => changeOfficer(prisma, admin, username, OfficerPatchBody.parse(toBody(values, null))),
+      values,
+    );
+  });
+
+  for (const [action, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    router.post(`/admin/officers/:username/${action}`, async (req, res) => {
+      const { username } = OfficerParams.parse(req.params);
+      const admin = pageContext(res).officer!;
+      await act(res, username, 'state', disabled ? 'disabled' : 'enabled', () =>
+        setOfficerDisabled(prisma, admin, username, disabled, options),
+      );
+    });
+  }
+
+  router.post('/admin/officers/:username/reset-password', async (req, res) => {
+    const { username } = OfficerParams.parse(req.params);
+    const admin = pageContext(res).officer!;
+    const { password } = req.body as Record<string, unknown>;
+    await act(res, username, 'password', 'reset', async () =>
+      resetOfficerPassword(prisma, admin, username, PasswordResetBody.parse({ password }).password),
+    );
+  });
+
+  router.get('/admin/calendar', async (req, res) => {
+    const parsed = CalendarYearParams.safeParse({ year: req.query.year });
+    const year = parsed.success ? parsed.data.year : Number(options.today().slice(0, 4));
+    const days = await listCalendarDays(prisma, year);
+    sendPage(res, h(AdminCalendarPage, { ctx: pageContext(res), data: { year, days } }));
+  });
+
+  router.use(adminWardHandlers(prisma, options.today));
+  return router;
+}

@@ -185,7 +185,7 @@ function assertPortFree(port: number, what: string): Promise<void> {
   });
 }
 
-function findFreePort(): Promise<number> {
+export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);

@@ -4,6 +4,7 @@
  * provoked by handing the real activities an event that breaks a constraint.
  */
 import { WorkflowFailedError } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLISHED, approvalFor, submit } from '../support/fixtures.js';
 import { startStack, type TestStack } from '../support/stack.js';
@@ -45,6 +46,12 @@ function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
   ]);
 }
 
+/** The attempt a local activity's marker was written after, from the marker's own data. */
+function localActivityAttempt(marker: temporal.api.history.v1.IMarkerRecordedEventAttributes): unknown {
+  const data = marker.details?.data?.payloads?.[0]?.data;
+  return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as { attempt?: unknown }).attempt : undefined;
+}
+
 describe('permanent failures in activities', () => {
   it('answers the officer with a clean 500 when the event cannot be recorded, and fails the run', async () => {
     const created = await submit(stack);
@@ -71,10 +78,15 @@ describe('permanent failures in activities', () => {
     );
     expect(outcome).toBeInstanceOf(WorkflowFailedError);
     const history = await handle.fetchHistory();
-    const failures = (history.events ?? []).filter((e) => e.activityTaskFailedEventAttributes);
+    // Events are recorded by a local activity: its outcome is one marker that also says how many attempts it took.
+    const failures = (history.events ?? []).flatMap((e) => {
+      const marker = e.markerRecordedEventAttributes;
+      return marker?.markerName === 'core_local_activity' && marker.failure ? [marker] : [];
+    });
     // One attempt, not a retry loop: the failure says it is not retryable.
     expect(failures).toHaveLength(1);
-    expect(failures[0]?.activityTaskFailedEventAttributes?.failure?.applicationFailureInfo).toMatchObject({
+    expect(localActivityAttempt(failures[0]!)).toBe(1);
+    expect(failures[0]?.failure?.applicationFailureInfo).toMatchObject({
       type: 'PERMANENT_ACTIVITY_FAILURE',
       nonRetryable: true,
     });

@@ -3,6 +3,9 @@
  * `npx tsx test/histories/record-histories.ts`. Before version 1.0.0 a workflow change re-records them; from
  * then on a change to the live workflow goes behind patched() and the recorded files stay as they are (a new
  * scenario may be added). Ids and times differ on every run; the shape of each history does not.
+ *
+ * Each recording is named after the workflow version it was made under (`<scenario>.<version>.json`; the files
+ * without a version were made under 1.0.0), so a new recording sits beside the old ones and never replaces them.
  */
 import { writeFile } from 'node:fs/promises';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
@@ -18,6 +21,9 @@ import { startStack, type TestStack } from '../support/stack.js';
 
 type Scenario = (stack: TestStack) => Promise<string>;
 
+/** The newest patch in the workflow: the recordings of this run show its histories. */
+const RECORDED_UNDER = 'record-event-locally';
+
 /** Runs each scenario to the end of its workflow and writes its history as `<name>.json` beside this file. */
 async function record(stack: TestStack, scenarios: Record<string, Scenario>): Promise<void> {
   for (const [name, run] of Object.entries(scenarios)) {
@@ -26,7 +32,10 @@ async function record(stack: TestStack, scenarios: Record<string, Scenario>): Pr
     await handle.result();
     // The JSON form Temporal's tools write, which Worker.runReplayHistory reads back.
     const history = JSON.parse(historyToJSON(await handle.fetchHistory())) as unknown;
-    await writeFile(new URL(`./${name}.json`, import.meta.url), `${JSON.stringify(history, null, 2)}\n`);
+    await writeFile(
+      new URL(`./${name}.${RECORDED_UNDER}.json`, import.meta.url),
+      `${JSON.stringify(history, null, 2)}\n`,
+    );
     console.log(`recorded ${name}`);
   }
 }
@@ -159,5 +168,7 @@ const onTheTimeSkippingServer: Record<string, Scenario> = {
   },
 };
 
-await withStack({}, onTheDevServer);
-await withStack({ timeSkipping: true }, onTheTimeSkippingServer);
+// `-- dev` or `-- time-skipping` records one server's scenarios only (the JVM server can be slow to start).
+const only = process.argv[2];
+if (only !== 'time-skipping') await withStack({}, onTheDevServer);
+if (only !== 'dev') await withStack({ timeSkipping: true }, onTheTimeSkippingServer);

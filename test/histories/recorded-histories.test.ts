@@ -11,6 +11,7 @@ interface JsonPayload {
 }
 interface JsonEvent {
   eventType: string;
+  markerRecordedEventAttributes?: { markerName?: string; details?: Record<string, { payloads?: JsonPayload[] }> };
   workflowExecutionUpdateCompletedEventAttributes?: { outcome?: { success?: { payloads?: JsonPayload[] } } };
   activityTaskScheduledEventAttributes?: { activityType?: { name?: string }; input?: { payloads?: JsonPayload[] } };
 }
@@ -63,5 +64,18 @@ describe('the recorded histories', () => {
       expect(at, `${type} after position ${from} in ${types.join(', ')}`).toBeGreaterThanOrEqual(from);
       from = at + 1;
     }
+  });
+
+  const recordedLocally = files.filter((name) => name.endsWith('.record-event-locally.json'));
+  it.each(recordedLocally)('%s carries the patch marker and records every event locally', async (file) => {
+    const events = await eventsOf(file);
+    const markers = events.flatMap((e) => (e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes] : []));
+    const patches = markers
+      .filter((m) => m.markerName === 'core_patch')
+      .map((m) => decode(m.details?.['patch-data']?.payloads?.[0]) as { id?: string });
+
+    expect(patches.map((p) => p.id)).toContain('record-event-locally');
+    expect(markers.filter((m) => m.markerName === 'core_local_activity').length).toBeGreaterThan(0);
+    expect(await recordedEventTypes(file)).toEqual([]);
   });
 });

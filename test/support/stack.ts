@@ -29,6 +29,8 @@ export interface StackOptions {
   wrapMailer?: (mailer: Mailer) => Mailer;
   /** Runs on Temporal's time-skipping test server instead of the dev server: `stack.env.sleep()` skips days. */
   timeSkipping?: boolean;
+  /** A Temporal server already running (the benchmark starts one as `npm start` does); stopped by close(). */
+  temporal?: TestTemporal;
 }
 
 export interface ApiResponse<T = any> {
@@ -85,9 +87,11 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     bundle = bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
   }
   const [temporal, db, smtp] = await Promise.all([
-    options.timeSkipping
-      ? startTimeSkippingTemporal()
-      : startTestTemporal().then((dev): TestTemporal & { env?: TestWorkflowEnvironment } => dev),
+    options.temporal
+      ? Promise.resolve<TestTemporal & { env?: TestWorkflowEnvironment }>(options.temporal)
+      : options.timeSkipping
+        ? startTimeSkippingTemporal()
+        : startTestTemporal().then((dev): TestTemporal & { env?: TestWorkflowEnvironment } => dev),
     openTestDatabase(),
     startSmtpSink(),
   ]);

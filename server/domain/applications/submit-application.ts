@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 import { vietnamYear } from '../../../workflows/calendar/working-days.js';
 import {
@@ -110,12 +111,13 @@ export async function submitApplication(
     calendar: await loadCalendar(deps.prisma, year),
   };
   return translateWorkflowErrors(async () => {
-    const handle = await deps.client.workflow.start<typeof processLoanApplication>('processLoanApplication', {
-      workflowId: workflowIdFor(code),
-      taskQueue: deps.taskQueue,
-      args: [input],
-    });
-    const recorded = await handle.executeUpdate(awaitRecordedUpdate);
+    // One round trip: the start and the Update that waits for the SUBMITTED event travel together. FAIL keeps
+    // the refusal of a second start under the same id, as a plain start had.
+    const startWorkflowOperation = new WithStartWorkflowOperation<typeof processLoanApplication>(
+      'processLoanApplication',
+      { workflowId: workflowIdFor(code), taskQueue: deps.taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL' },
+    );
+    const recorded = await deps.client.workflow.executeUpdateWithStart(awaitRecordedUpdate, { startWorkflowOperation });
     return { applicationId: input.applicationId, code, ...recorded };
   });
 }

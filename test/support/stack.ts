@@ -21,6 +21,14 @@ import { WORKFLOWS_PATH, createLoanWorker } from '../../server/infra/worker.js';
 import { getStateQuery, type ApplicationState } from '../../workflows/definitions.js';
 import { startSmtpSink, type SmtpSink } from './smtp.js';
 import { startTimeSkippingEnv } from './time-skipping.js';
+import { TEST_ONLY_KEYRING } from './test-payload-keys.js';
+import {
+  FAILURE_CONVERTER_PATH,
+  clientDataConverter,
+  workerDataConverter,
+  type PayloadKeyring,
+} from '../../server/infra/payload-codec.js';
+import { register as registerTsRequire } from 'tsx/cjs/api';
 
 export interface StackOptions {
   /** Wraps the real activities, e.g. to make one fail after doing its work. */
@@ -29,6 +37,8 @@ export interface StackOptions {
   wrapMailer?: (mailer: Mailer) => Mailer;
   /** Runs on Temporal's time-skipping test server instead of the dev server: `stack.env.sleep()` skips days. */
   timeSkipping?: boolean;
+  /** The payload keys of the client and the first worker; TEST_ONLY_KEYRING unless a test says otherwise. */
+  keyring?: PayloadKeyring;
 }
 
 export interface ApiResponse<T = any> {
@@ -45,7 +55,10 @@ export interface TestStack {
   /** Set when the stack runs on the time-skipping server. */
   env: TestWorkflowEnvironment | undefined;
   baseUrl: string;
-  startWorker(): Promise<void>;
+  /** Starts the worker, with another keyring if given (a key rotation), else the stack's. */
+  startWorker(options?: { keyring?: PayloadKeyring }): Promise<void>;
+  /** A client over the stack's server with its own keyring, e.g. to serve the API after a rotation. */
+  clientFor(keyring: PayloadKeyring): Client;
   stopWorker(): Promise<void>;
   api<T = any>(
     method: string,
@@ -73,20 +86,29 @@ async function openTestDatabase(): Promise<Database> {
 
 let bundle: Promise<{ code: string }> | undefined;
 
-async function startTimeSkippingTemporal(): Promise<TestTemporal & { env: TestWorkflowEnvironment }> {
-  const env = await startTimeSkippingEnv();
+async function startTimeSkippingTemporal(
+  keyring: PayloadKeyring,
+): Promise<TestTemporal & { env: TestWorkflowEnvironment }> {
+  const env = await startTimeSkippingEnv({ dataConverter: clientDataConverter(keyring) });
   return { address: env.address, namespace: env.namespace ?? 'default', env, stop: () => env.teardown() };
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
+  const keyring = options.keyring ?? TEST_ONLY_KEYRING;
   if (!bundle) {
     // Worker state changes are noise in test output; warnings and errors still show.
     Runtime.install({ logger: new DefaultLogger('WARN') });
-    bundle = bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+    // The worker require()s the failure converter by path (a .ts file here), which plain Node cannot load.
+    registerTsRequire();
+    bundle = bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_PATH,
+      failureConverterPath: FAILURE_CONVERTER_PATH,
+      logger: new DefaultLogger('WARN'),
+    });
   }
   const [temporal, db, smtp] = await Promise.all([
     options.timeSkipping
-      ? startTimeSkippingTemporal()
+      ? startTimeSkippingTemporal(keyring)
       : startTestTemporal().then((dev): TestTemporal & { env?: TestWorkflowEnvironment } => dev),
     openTestDatabase(),
     startSmtpSink(),
@@ -98,7 +120,9 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const taskQueue = `loans-${Math.random().toString(36).slice(2, 10)}`;
   const connection = await Connection.connect({ address: temporal.address });
   // The time-skipping environment's client unlocks time while a test awaits a workflow result.
-  const client = temporal.env?.client ?? new Client({ connection, namespace: temporal.namespace });
+  const clientFor = (ring: PayloadKeyring) =>
+    new Client({ connection, namespace: temporal.namespace, dataConverter: clientDataConverter(ring) });
+  const client = temporal.env?.client ?? clientFor(keyring);
   const mailer = (options.wrapMailer ?? ((m) => m))(buildTransport({ kind: 'smtp', url: smtp.url }));
   const activities = (options.wrapActivities ?? ((a) => a))(
     createActivities({
@@ -109,7 +133,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   );
 
   let worker: { worker: Worker; running: Promise<void>; connection: NativeConnection } | null = null;
-  async function startWorker(): Promise<void> {
+  async function startWorker(workerOptions: { keyring?: PayloadKeyring } = {}): Promise<void> {
     const workerConnection = await NativeConnection.connect({ address: temporal.address });
     const created = await createLoanWorker({
       connection: workerConnection,
@@ -117,6 +141,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       taskQueue,
       activities,
       workflowBundle: await bundle!,
+      dataConverter: workerDataConverter(workerOptions.keyring ?? keyring),
     });
     worker = { worker: created, running: created.run(), connection: workerConnection };
   }
@@ -194,6 +219,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     baseUrl,
     startWorker,
     stopWorker,
+    clientFor,
     api,
     login,
     handleFor,

@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: optionalString,
   PAYLOAD_KEYS: PayloadKeysSchema.optional(),
   PAYLOAD_KEY_ID: optionalString,
+  CODEC_ALLOWED_ORIGINS: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -59,6 +60,8 @@ export interface Config {
   seedDemo: boolean;
   /** Encrypts Temporal payloads; undefined: the embedded default generates one (see payload-keys.ts). */
   payloadKeys: PayloadKeyring | undefined;
+  /** Origins of the Temporal Web UI allowed to call /api/codec; default the dev server's UI on this machine. */
+  codecAllowedOrigins: string[];
 }
 
 /** Parses the environment once, in an entry point; everything else receives the result. */
@@ -96,5 +99,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     // Demo accounts (password demo1234) exist only on embedded defaults, never in production.
     seedDemo: env.SEED_DEMO === 'auto' ? env.NODE_ENV !== 'production' : env.SEED_DEMO === 'true',
     payloadKeys: env.PAYLOAD_KEYS ? keyringFrom(env.PAYLOAD_KEYS, env.PAYLOAD_KEY_ID) : undefined,
+    codecAllowedOrigins: env.CODEC_ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()) ?? [
+      `http://localhost:${env.TEMPORAL_UI_PORT}`,
+      `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
+    ],
   };
 }

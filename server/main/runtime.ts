@@ -13,7 +13,12 @@ import { openDatabase, type Database } from '../infra/database.js';
 import { migrateDatabase } from '../infra/migrate.js';
 import { hashPassword } from '../infra/passwords.js';
 import { createLoanWorker } from '../infra/worker.js';
-import { clientDataConverter, workerDataConverter, type PayloadKeyring } from '../infra/payload-codec.js';
+import {
+  EncryptionCodec,
+  clientDataConverter,
+  workerDataConverter,
+  type PayloadKeyring,
+} from '../infra/payload-codec.js';
 
 export const log = (message: string, error?: unknown): void => {
   console.log(`[${new Date().toISOString()}] ${message}${error === undefined ? '' : ` ${String(error)}`}`);
@@ -113,6 +118,7 @@ export async function startApi(
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     refuseDemoPasswords: config.env === 'production',
     log,
+    codec: { codec: new EncryptionCodec(keyring), allowedOrigins: config.codecAllowedOrigins },
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) =>

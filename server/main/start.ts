@@ -20,6 +20,7 @@ const devServer = config.temporal.address
       dataDir: config.dataDir,
       port: config.temporal.devServerPort,
       uiPort: config.temporal.devServerUiPort,
+      uiCodecEndpoint: `${config.publicUrl}/api/codec`,
       log,
     });
 const address = config.temporal.address ?? devServer!.address;

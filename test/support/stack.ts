@@ -23,6 +23,7 @@ import { startSmtpSink, type SmtpSink } from './smtp.js';
 import { startTimeSkippingEnv } from './time-skipping.js';
 import { TEST_ONLY_KEYRING } from './test-payload-keys.js';
 import {
+  EncryptionCodec,
   FAILURE_CONVERTER_PATH,
   clientDataConverter,
   workerDataConverter,
@@ -74,6 +75,9 @@ export interface TestStack {
   queryState(applicationId: string): Promise<ApplicationState>;
   close(): Promise<void>;
 }
+
+/** The Temporal Web UI origin the test stack's codec endpoint allows (CORS). */
+export const TEST_UI_ORIGIN = 'http://localhost:8233';
 
 async function openTestDatabase(): Promise<Database> {
   const databaseUrl = process.env.DATABASE_URL;
@@ -165,6 +169,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       // Generous by default: the suites log in often from one address. The rate-limit tests tighten them.
       rateLimits: { login: { windowMs: 60_000, max: 10_000 }, statusLookup: { windowMs: 60_000, max: 10_000 } },
       log: (m, e) => console.error(m, e),
+      codec: { codec: new EncryptionCodec(keyring), allowedOrigins: [TEST_UI_ORIGIN] },
       ...overrides,
     });
     const server: Server = await new Promise((resolve) => {

@@ -21,6 +21,8 @@ export interface DevServerOptions {
   port?: number;
   /** Web UI port; default 8233. */
   uiPort?: number;
+  /** The payload codec endpoint the Web UI decodes through (`--ui-codec-endpoint`), e.g. http://localhost:3000/api/codec. */
+  uiCodecEndpoint?: string;
   log?: (line: string) => void;
 }
 
@@ -52,6 +54,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const dbFile = path.join(dataDir, 'temporal.db');
   const cli = await resolveTemporalCliPath({ projectRoot, log });
   const args = ['--port', String(port), '--ui-port', String(uiPort), '--db-filename', dbFile];
+  if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   const server = await launch(cli, args, port, { log, showBanner: true, startupTimeoutMs: 60_000 });
   const uiUrl = `http://${HOST}:${uiPort}`;
   log(`Temporal dev server on ${server.address} (namespace ${NAMESPACE}), Web UI ${uiUrl}, data ${dbFile}`);

@@ -20,6 +20,8 @@ import { routeResolver } from './middleware/matched-route.js';
 import { registryToday } from '../domain/registry/store.js';
 import { readRegistryUpload, registryRoutes } from './routes/registry.js';
 import { webRoutes } from '../web/router.js';
+import type { PayloadCodec } from '@temporalio/common';
+import { codecRoutes } from './routes/codec.js';
 
 export interface AppDeps {
   prisma: PrismaClient;
@@ -37,6 +39,8 @@ export interface AppDeps {
   refuseDemoPasswords?: boolean;
   /** Minutes without a page seen before a browser session ends (default 30). */
   webIdleMinutes?: number;
+  /** The payload codec the Temporal Web UI decodes through (/api/codec), and the UI origins allowed to call it. */
+  codec: { codec: PayloadCodec; allowedOrigins: readonly string[] };
 }
 
 async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
@@ -55,6 +59,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(helmet());
+  // Before the API's body parser and text checks: its own CORS, body limit and login (see codec.ts).
+  app.use(codecRoutes(prisma, deps.codec.codec, deps.codec.allowedOrigins));
   app.use(express.json({ limit: '100kb' }));
   app.use(rejectUnsafeText);
 

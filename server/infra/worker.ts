@@ -14,6 +14,8 @@ export interface LoanWorkerOptions {
   activities: Activities;
   /** A prebuilt bundle (tests build one per file); otherwise the worker bundles WORKFLOWS_PATH. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** The payload codec and failure converter (payload-codec.ts); a prebuilt bundle must name the same converter. */
+  dataConverter: WorkerOptions['dataConverter'];
 }
 
 export function createLoanWorker(options: LoanWorkerOptions): Promise<Worker> {
@@ -22,6 +24,7 @@ export function createLoanWorker(options: LoanWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
+    dataConverter: options.dataConverter,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
 }

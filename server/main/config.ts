@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { PayloadKeyring } from '../infra/payload-codec.js';
+import { PayloadKeysSchema, keyringFrom } from './payload-keys.js';
 
 const optionalString = z
   .string()
@@ -27,6 +29,9 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   STATUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: optionalString,
+  PAYLOAD_KEYS: PayloadKeysSchema.optional(),
+  PAYLOAD_KEY_ID: optionalString,
+  CODEC_ALLOWED_ORIGINS: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -53,6 +58,10 @@ export interface Config {
   rateLimits: { login: { windowMs: number; max: number }; statusLookup: { windowMs: number; max: number } };
   trustProxy: string | undefined;
   seedDemo: boolean;
+  /** Encrypts Temporal payloads; undefined: the embedded default generates one (see payload-keys.ts). */
+  payloadKeys: PayloadKeyring | undefined;
+  /** Origins of the Temporal Web UI allowed to call /api/codec; default the dev server's UI on this machine. */
+  codecAllowedOrigins: string[];
 }
 
 /** Parses the environment once, in an entry point; everything else receives the result. */
@@ -89,5 +98,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY,
     // Demo accounts (password demo1234) exist only on embedded defaults, never in production.
     seedDemo: env.SEED_DEMO === 'auto' ? env.NODE_ENV !== 'production' : env.SEED_DEMO === 'true',
+    payloadKeys: env.PAYLOAD_KEYS ? keyringFrom(env.PAYLOAD_KEYS, env.PAYLOAD_KEY_ID) : undefined,
+    codecAllowedOrigins: env.CODEC_ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()) ?? [
+      `http://localhost:${env.TEMPORAL_UI_PORT}`,
+      `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
+    ],
   };
 }

@@ -13,6 +13,12 @@ import { openDatabase, type Database } from '../infra/database.js';
 import { migrateDatabase } from '../infra/migrate.js';
 import { hashPassword } from '../infra/passwords.js';
 import { createLoanWorker } from '../infra/worker.js';
+import {
+  EncryptionCodec,
+  clientDataConverter,
+  workerDataConverter,
+  type PayloadKeyring,
+} from '../infra/payload-codec.js';
 
 export const log = (message: string, error?: unknown): void => {
   console.log(`[${new Date().toISOString()}] ${message}${error === undefined ? '' : ` ${String(error)}`}`);
@@ -67,6 +73,7 @@ export async function startWorker(
   config: Config,
   address: string,
   db: Database,
+  keyring: PayloadKeyring,
 ): Promise<{ worker: Worker; mailer: Mailer; running: Promise<void> }> {
   // Bundling and worker state chatter stay out of the console; warnings and errors still show.
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -82,6 +89,7 @@ export async function startWorker(
     namespace: config.temporal.namespace,
     taskQueue: taskQueueOf(config),
     activities,
+    dataConverter: workerDataConverter(keyring),
   });
   const running = worker.run().finally(() => connection.close());
   log(`Worker polling task queue ${taskQueueOf(config)} on ${address}`);
@@ -92,9 +100,14 @@ export async function startApi(
   config: Config,
   address: string,
   db: Database,
+  keyring: PayloadKeyring,
 ): Promise<{ client: Client; close: () => Promise<void> }> {
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const client = new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    dataConverter: clientDataConverter(keyring),
+  });
   const app = createApp({
     prisma: db.prisma,
     client,
@@ -105,6 +118,7 @@ export async function startApi(
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     refuseDemoPasswords: config.env === 'production',
     log,
+    codec: { codec: new EncryptionCodec(keyring), allowedOrigins: config.codecAllowedOrigins },
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) =>

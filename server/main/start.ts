@@ -5,10 +5,13 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { startDevServer } from '../../tools/dev-server.js';
+import { resolvePayloadKeyring } from './payload-keys.js';
 import { exitIfRefused, log, openStore, startApi, startWorker, stopWorker } from './runtime.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const config = loadConfig();
+// Before anything starts: production without PAYLOAD_KEYS stops here; the embedded default makes its key once.
+const keyring = await resolvePayloadKeyring(config).catch((error: unknown) => exitIfRefused(error));
 
 const devServer = config.temporal.address
   ? null
@@ -17,12 +20,13 @@ const devServer = config.temporal.address
       dataDir: config.dataDir,
       port: config.temporal.devServerPort,
       uiPort: config.temporal.devServerUiPort,
+      uiCodecEndpoint: `${config.publicUrl}/api/codec`,
       log,
     });
 const address = config.temporal.address ?? devServer!.address;
 const db = await openStore(config).catch((error: unknown) => exitIfRefused(error, async () => devServer?.stop()));
-const { worker, mailer, running } = await startWorker(config, address, db);
-const api = await startApi(config, address, db);
+const { worker, mailer, running } = await startWorker(config, address, db, keyring);
+const api = await startApi(config, address, db, keyring);
 
 const mailTarget = config.mail.transport.kind === 'files' ? `.eml files in ${config.mail.transport.dir}` : 'SMTP';
 console.log(`

@@ -430,6 +430,18 @@ const TABLE: Row[] = [
       ctx.stack.api('GET', '/api/wards/HOABINH/registry/households?citizenId=034070000900', await as(ctx, c)),
   },
   {
+    route: 'POST /api/codec/decode',
+    expected: adminOnly(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/codec/decode', { ...(await as(ctx, c)), body: { payloads: [] } }),
+  },
+  {
+    route: 'POST /api/codec/encode',
+    expected: adminOnly(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/codec/encode', { ...(await as(ctx, c)), body: { payloads: [] } }),
+  },
+  {
     route: 'GET /api/admin/officers',
     expected: adminOnly(200),
     call: async (ctx, c) => ctx.stack.api('GET', '/api/admin/officers', await as(ctx, c)),

@@ -41,7 +41,13 @@ function run(script: string, args: string[], env: Record<string, string>, input?
   });
 }
 
-const production = (extra: Record<string, string> = {}) => ({ NODE_ENV: 'production', ...extra });
+// Production requires payload keys; this TEST-ONLY key is the test stack's (test/support/test-payload-keys.ts).
+const TEST_ONLY_PAYLOAD_KEYS = 'test-only-k1:VEVTVC1PTkxZIGtleSAxIGZvciB0ZXN0IHN0YWNrISE=';
+const production = (extra: Record<string, string> = {}) => ({
+  NODE_ENV: 'production',
+  PAYLOAD_KEYS: TEST_ONLY_PAYLOAD_KEYS,
+  ...extra,
+});
 const configFor = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir, ...env });
 
 beforeAll(async () => {
@@ -101,6 +107,16 @@ describe('npm run admin:create', () => {
 });
 
 describe('starting in production', () => {
+  it('refuses without PAYLOAD_KEYS, before it opens anything', async () => {
+    const api = await run('server/main/api-main.ts', [], {
+      NODE_ENV: 'production',
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+    });
+
+    expect(api.code).toBe(1);
+    expect(api.stderr).toContain('Refusing to start in production without PAYLOAD_KEYS');
+  });
+
   it('refuses SEED_DEMO=true', async () => {
     await expect(openStore(configFor(production({ SEED_DEMO: 'true' })))).rejects.toThrow(/SEED_DEMO=true/);
   });

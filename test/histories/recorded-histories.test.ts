@@ -4,6 +4,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { EncryptionCodec } from '../../server/infra/payload-codec.js';
+import { TEST_ONLY_KEYRING } from '../support/test-payload-keys.js';
 
 interface JsonPayload {
   metadata?: Record<string, string>;
@@ -23,26 +25,47 @@ async function eventsOf(file: string): Promise<JsonEvent[]> {
   return (JSON.parse(await readFile(new URL(file, historiesDir), 'utf8')) as { events: JsonEvent[] }).events;
 }
 
-const decode = (payload: JsonPayload | undefined): unknown =>
-  JSON.parse(Buffer.from(payload?.data ?? '', 'base64').toString('utf8'));
+const codec = new EncryptionCodec(TEST_ONLY_KEYRING);
+const bytes = (base64: string | undefined) => new Uint8Array(Buffer.from(base64 ?? '', 'base64'));
+
+/** A payload's JSON value; encrypted ones (the encrypted-test-only-key-* files) through the codec first. */
+async function decode(payload: JsonPayload | undefined): Promise<unknown> {
+  const metadata = Object.fromEntries(Object.entries(payload?.metadata ?? {}).map(([k, v]) => [k, bytes(v)]));
+  const [plain] = await codec.decode([{ metadata, data: bytes(payload?.data) }]);
+  return JSON.parse(Buffer.from(plain?.data ?? new Uint8Array()).toString('utf8'));
+}
 
 /** The workflow events, in order, that the history recorded into the read model. */
 async function recordedEventTypes(file: string): Promise<string[]> {
-  return (await eventsOf(file))
-    .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordEvent')
-    .map(
-      (e) =>
-        (decode(e.activityTaskScheduledEventAttributes?.input?.payloads?.[0]) as { entry: { type: string } }).entry
-          .type,
-    );
+  const scheduled = (await eventsOf(file)).filter(
+    (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordEvent',
+  );
+  const inputs = await Promise.all(
+    scheduled.map((e) => decode(e.activityTaskScheduledEventAttributes?.input?.payloads?.[0])),
+  );
+  return inputs.map((input) => (input as { entry: { type: string } }).entry.type);
 }
 
 describe('the recorded histories', () => {
+  it('include one written encrypted, with the test-only key, that names no borrower in clear', async () => {
+    const text = await readFile(new URL('encrypted-test-only-key-disbursed.json', historiesDir), 'utf8');
+
+    expect(text).toContain(Buffer.from('test-only-k1').toString('base64'));
+    expect(text).not.toContain(Buffer.from('json/plain').toString('base64'));
+    const dataFields = [...text.matchAll(/"data": "([A-Za-z0-9+/=]*)"/g)].map(([, data]) =>
+      Buffer.from(data!, 'base64'),
+    );
+    expect(dataFields.length).toBeGreaterThan(0);
+    expect(dataFields.some((data) => data.includes(Buffer.from('Nguyễn Văn Ánh')))).toBe(false);
+  });
+
   it.each(files)('%s stores only {seq, status, currentStep} as Update results', async (file) => {
-    const results = (await eventsOf(file)).flatMap((e) => {
-      const payloads = e.workflowExecutionUpdateCompletedEventAttributes?.outcome?.success?.payloads;
-      return payloads ? [decode(payloads[0])] : [];
-    });
+    const results = await Promise.all(
+      (await eventsOf(file)).flatMap((e) => {
+        const payloads = e.workflowExecutionUpdateCompletedEventAttributes?.outcome?.success?.payloads;
+        return payloads ? [decode(payloads[0])] : [];
+      }),
+    );
 
     expect(results.length).toBeGreaterThan(0);
     for (const result of results)
@@ -51,6 +74,7 @@ describe('the recorded histories', () => {
 
   it.each([
     ['disbursed-published-order.json', ['APPROVAL_PROPOSED', 'STEP_DECIDED']],
+    ['encrypted-test-only-key-disbursed.json', ['APPROVAL_PROPOSED', 'STEP_DECIDED']],
     ['returned-amended-withdrawn.json', ['AMENDED', 'WITHDRAWN']],
     ['bank-sent-back-four-eyes-approved.json', ['APPROVAL_PROPOSED', 'PROPOSAL_SENT_BACK', 'APPROVAL_PROPOSED']],
     ['deadline-reminder-breach-late-decision.json', ['DEADLINE_REMINDER', 'STEP_OVERDUE', 'STEP_DECIDED']],

@@ -21,6 +21,15 @@ import { WORKFLOWS_PATH, createLoanWorker } from '../../server/infra/worker.js';
 import { getStateQuery, type ApplicationState } from '../../workflows/definitions.js';
 import { startSmtpSink, type SmtpSink } from './smtp.js';
 import { startTimeSkippingEnv } from './time-skipping.js';
+import { TEST_ONLY_KEYRING } from './test-payload-keys.js';
+import {
+  EncryptionCodec,
+  FAILURE_CONVERTER_PATH,
+  clientDataConverter,
+  workerDataConverter,
+  type PayloadKeyring,
+} from '../../server/infra/payload-codec.js';
+import { register as registerTsRequire } from 'tsx/cjs/api';
 
 export interface StackOptions {
   /** Wraps the real activities, e.g. to make one fail after doing its work. */
@@ -31,6 +40,8 @@ export interface StackOptions {
   timeSkipping?: boolean;
   /** A Temporal server already running (the benchmark starts one as `npm start` does); stopped by close(). */
   temporal?: TestTemporal;
+  /** The payload keys of the client and the first worker; TEST_ONLY_KEYRING unless a test says otherwise. */
+  keyring?: PayloadKeyring;
 }
 
 export interface ApiResponse<T = any> {
@@ -47,7 +58,10 @@ export interface TestStack {
   /** Set when the stack runs on the time-skipping server. */
   env: TestWorkflowEnvironment | undefined;
   baseUrl: string;
-  startWorker(): Promise<void>;
+  /** Starts the worker, with another keyring if given (a key rotation), else the stack's. */
+  startWorker(options?: { keyring?: PayloadKeyring }): Promise<void>;
+  /** A client over the stack's server with its own keyring, e.g. to serve the API after a rotation. */
+  clientFor(keyring: PayloadKeyring): Client;
   stopWorker(): Promise<void>;
   api<T = any>(
     method: string,
@@ -64,6 +78,9 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+/** The Temporal Web UI origin the test stack's codec endpoint allows (CORS). */
+export const TEST_UI_ORIGIN = 'http://localhost:8233';
+
 async function openTestDatabase(): Promise<Database> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) return openDatabase({ pgliteDir: 'memory://' });
@@ -75,22 +92,31 @@ async function openTestDatabase(): Promise<Database> {
 
 let bundle: Promise<{ code: string }> | undefined;
 
-async function startTimeSkippingTemporal(): Promise<TestTemporal & { env: TestWorkflowEnvironment }> {
-  const env = await startTimeSkippingEnv();
+async function startTimeSkippingTemporal(
+  keyring: PayloadKeyring,
+): Promise<TestTemporal & { env: TestWorkflowEnvironment }> {
+  const env = await startTimeSkippingEnv({ dataConverter: clientDataConverter(keyring) });
   return { address: env.address, namespace: env.namespace ?? 'default', env, stop: () => env.teardown() };
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
+  const keyring = options.keyring ?? TEST_ONLY_KEYRING;
   if (!bundle) {
     // Worker state changes are noise in test output; warnings and errors still show.
     Runtime.install({ logger: new DefaultLogger('WARN') });
-    bundle = bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+    // The worker require()s the failure converter by path (a .ts file here), which plain Node cannot load.
+    registerTsRequire();
+    bundle = bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_PATH,
+      failureConverterPath: FAILURE_CONVERTER_PATH,
+      logger: new DefaultLogger('WARN'),
+    });
   }
   const [temporal, db, smtp] = await Promise.all([
     options.temporal
       ? Promise.resolve<TestTemporal & { env?: TestWorkflowEnvironment }>(options.temporal)
       : options.timeSkipping
-        ? startTimeSkippingTemporal()
+        ? startTimeSkippingTemporal(keyring)
         : startTestTemporal().then((dev): TestTemporal & { env?: TestWorkflowEnvironment } => dev),
     openTestDatabase(),
     startSmtpSink(),
@@ -102,7 +128,9 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const taskQueue = `loans-${Math.random().toString(36).slice(2, 10)}`;
   const connection = await Connection.connect({ address: temporal.address });
   // The time-skipping environment's client unlocks time while a test awaits a workflow result.
-  const client = temporal.env?.client ?? new Client({ connection, namespace: temporal.namespace });
+  const clientFor = (ring: PayloadKeyring) =>
+    new Client({ connection, namespace: temporal.namespace, dataConverter: clientDataConverter(ring) });
+  const client = temporal.env?.client ?? clientFor(keyring);
   const mailer = (options.wrapMailer ?? ((m) => m))(buildTransport({ kind: 'smtp', url: smtp.url }));
   const activities = (options.wrapActivities ?? ((a) => a))(
     createActivities({
@@ -113,7 +141,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   );
 
   let worker: { worker: Worker; running: Promise<void>; connection: NativeConnection } | null = null;
-  async function startWorker(): Promise<void> {
+  async function startWorker(workerOptions: { keyring?: PayloadKeyring } = {}): Promise<void> {
     const workerConnection = await NativeConnection.connect({ address: temporal.address });
     const created = await createLoanWorker({
       connection: workerConnection,
@@ -121,6 +149,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       taskQueue,
       activities,
       workflowBundle: await bundle!,
+      dataConverter: workerDataConverter(workerOptions.keyring ?? keyring),
     });
     worker = { worker: created, running: created.run(), connection: workerConnection };
   }
@@ -144,6 +173,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       // Generous by default: the suites log in often from one address. The rate-limit tests tighten them.
       rateLimits: { login: { windowMs: 60_000, max: 10_000 }, statusLookup: { windowMs: 60_000, max: 10_000 } },
       log: (m, e) => console.error(m, e),
+      codec: { codec: new EncryptionCodec(keyring), allowedOrigins: [TEST_UI_ORIGIN] },
       ...overrides,
     });
     const server: Server = await new Promise((resolve) => {
@@ -198,6 +228,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     baseUrl,
     startWorker,
     stopWorker,
+    clientFor,
     api,
     login,
     handleFor,

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LoadedDataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { resolveTimeSkippingServer } from '../../tools/time-skipping-server.js';
 
@@ -13,7 +14,12 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * Starts a time-skipping test server on a free port. Time skips only while the test awaits a workflow result
  * (`handle.result()`, `client.workflow.execute`) or `env.sleep()`; tear it down with `env.teardown()`.
  */
-export async function startTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+export async function startTimeSkippingEnv(
+  options: { dataConverter?: LoadedDataConverter } = {},
+): Promise<TestWorkflowEnvironment> {
   const executable = await resolveTimeSkippingServer({ projectRoot });
-  return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+  return await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable },
+    ...(options.dataConverter ? { client: { dataConverter: options.dataConverter } } : {}),
+  });
 }

@@ -54,6 +54,7 @@ import {
   WithdrawBody,
 } from '../schemas.js';
 import { StatusView } from '../views/status-view.js';
+import { CodecPayloads } from '../routes/codec.js';
 import { ApplicationPage, ApplicationView, InboxView } from '../views/application-view.js';
 
 export interface Operation {
@@ -453,6 +454,23 @@ export const OPERATIONS: Operation[] = [
     auth: 'officer',
     body: ClearDebtBody,
     response: DebtView,
+  },
+  {
+    method: 'post',
+    path: '/api/codec/decode',
+    summary:
+      'Temporal Web UI codec server: decrypt payloads (admin; bearer token or the web session cookie, CORS for the UI)',
+    auth: 'officer',
+    body: CodecPayloads,
+    response: CodecPayloads,
+  },
+  {
+    method: 'post',
+    path: '/api/codec/encode',
+    summary: 'Temporal Web UI codec server: encrypt payloads with the active key (admin)',
+    auth: 'officer',
+    body: CodecPayloads,
+    response: CodecPayloads,
   },
 ];
 

@@ -20,6 +20,10 @@ import { routeResolver } from './middleware/matched-route.js';
 import { registryToday } from '../domain/registry/store.js';
 import { readRegistryUpload, registryRoutes } from './routes/registry.js';
 import { webRoutes } from '../web/router.js';
+import type { Logger } from '../infra/logger.js';
+import type { Metrics } from '../infra/metrics.js';
+import { observeRequests } from './middleware/observe-requests.js';
+import { operationsRoutes } from './routes/operations.js';
 
 export interface AppDeps {
   prisma: PrismaClient;
@@ -37,6 +41,12 @@ export interface AppDeps {
   refuseDemoPasswords?: boolean;
   /** Minutes without a page seen before a browser session ends (default 30). */
   webIdleMinutes?: number;
+  /** The process's structured logger: access log lines, with the request id. */
+  logger: Logger;
+  metrics?: Metrics;
+  /** See operationsRoutes: the bearer token of /metrics, and whether it is closed without one. */
+  metricsToken?: string | undefined;
+  metricsClosedWithoutToken?: boolean;
 }
 
 async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
@@ -53,6 +63,7 @@ export function createApp(deps: AppDeps): Express {
   const { prisma, client } = deps;
   const app = express();
   app.disable('x-powered-by');
+  app.use(observeRequests(app, { logger: deps.logger, ...(deps.metrics ? { metrics: deps.metrics } : {}) }));
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(helmet());
   app.use(express.json({ limit: '100kb' }));
@@ -66,6 +77,17 @@ export function createApp(deps: AppDeps): Express {
     const healthy = database === 'up' && temporal === 'up';
     res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', database, temporal });
   });
+
+  app.use(
+    operationsRoutes({
+      prisma,
+      client,
+      taskQueue: deps.taskQueue,
+      ...(deps.metrics ? { metrics: deps.metrics } : {}),
+      metricsToken: deps.metricsToken,
+      metricsClosedWithoutToken: deps.metricsClosedWithoutToken ?? false,
+    }),
+  );
 
   const openApi = buildOpenApiDocument();
   app.get('/openapi.json', (_req, res) => {

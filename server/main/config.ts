@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from '../infra/logger.js';
 
 const optionalString = z
   .string()
@@ -27,6 +28,10 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   STATUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   TRUST_PROXY: optionalString,
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
+  WORKER_METRICS_ADDRESS: optionalString,
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -53,6 +58,13 @@ export interface Config {
   rateLimits: { login: { windowMs: number; max: number }; statusLookup: { windowMs: number; max: number } };
   trustProxy: string | undefined;
   seedDemo: boolean;
+  logLevel: LogLevel;
+  /** GET /metrics asks for this bearer token; unset: 404 in production, loopback callers only otherwise. */
+  metricsToken: string | undefined;
+  /** host:port where the worker's Temporal SDK serves its own Prometheus metrics; unset: not served. */
+  workerMetricsAddress: string | undefined;
+  /** How long a stopping process waits for in-flight requests and activities before it closes anyway. */
+  shutdownGraceMs: number;
 }
 
 /** Parses the environment once, in an entry point; everything else receives the result. */
@@ -89,5 +101,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY,
     // Demo accounts (password demo1234) exist only on embedded defaults, never in production.
     seedDemo: env.SEED_DEMO === 'auto' ? env.NODE_ENV !== 'production' : env.SEED_DEMO === 'true',
+    logLevel: env.LOG_LEVEL,
+    metricsToken: env.METRICS_TOKEN,
+    workerMetricsAddress: env.WORKER_METRICS_ADDRESS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1_000,
   };
 }

@@ -5,10 +5,14 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { startDevServer } from '../../tools/dev-server.js';
-import { exitIfRefused, log, openStore, startApi, startWorker, stopWorker } from './runtime.js';
+import { messageLog } from '../infra/logger.js';
+import { exitIfRefused, openStore, processLogger, startApi, startWorker, stopWorker } from './runtime.js';
+import { stopOnSignals } from './shutdown.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const config = loadConfig();
+const logger = processLogger(config);
+const log = messageLog(logger);
 
 const devServer = config.temporal.address
   ? null
@@ -20,9 +24,11 @@ const devServer = config.temporal.address
       log,
     });
 const address = config.temporal.address ?? devServer!.address;
-const db = await openStore(config).catch((error: unknown) => exitIfRefused(error, async () => devServer?.stop()));
-const { worker, mailer, running } = await startWorker(config, address, db);
-const api = await startApi(config, address, db);
+const db = await openStore(config, { log }).catch((error: unknown) =>
+  exitIfRefused(error, async () => devServer?.stop()),
+);
+const { worker, mailer, running } = await startWorker(config, address, db, logger);
+const api = await startApi(config, address, db, logger);
 
 const mailTarget = config.mail.transport.kind === 'files' ? `.eml files in ${config.mail.transport.dir}` : 'SMTP';
 console.log(`
@@ -36,18 +42,13 @@ Policy-loan approval is running.
 Press Ctrl+C to stop.
 `);
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  log(`${signal}: stopping`);
-  await api.close();
-  stopWorker(worker);
-  await running;
-  mailer.close();
-  await db.close();
-  await devServer?.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+stopOnSignals(logger, [
+  api.close,
+  async () => {
+    stopWorker(worker);
+    await running;
+  },
+  () => mailer.close(),
+  () => db.close(),
+  async () => devServer?.stop(),
+]);

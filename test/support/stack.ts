@@ -17,7 +17,11 @@ import { openDatabase, type Database } from '../../server/infra/database.js';
 import { startTestTemporal, type TestTemporal } from '../../tools/dev-server.js';
 import { migrateDatabase } from '../../server/infra/migrate.js';
 import { hashPassword } from '../../server/infra/passwords.js';
-import { WORKFLOWS_PATH, createLoanWorker } from '../../server/infra/worker.js';
+import { WORKFLOWS_PATH, WORKFLOW_INTERCEPTOR_MODULES, createLoanWorker } from '../../server/infra/worker.js';
+import { createLogger, type Logger } from '../../server/infra/logger.js';
+import { createMetrics } from '../../server/infra/metrics.js';
+import { requestIdClientInterceptor } from '../../server/infra/temporal-interceptors.js';
+import { temporalLogger } from '../../server/infra/temporal-logger.js';
 import { getStateQuery, type ApplicationState } from '../../workflows/definitions.js';
 import { startSmtpSink, type SmtpSink } from './smtp.js';
 import { startTimeSkippingEnv } from './time-skipping.js';
@@ -29,6 +33,11 @@ export interface StackOptions {
   wrapMailer?: (mailer: Mailer) => Mailer;
   /** Runs on Temporal's time-skipping test server instead of the dev server: `stack.env.sleep()` skips days. */
   timeSkipping?: boolean;
+  /**
+   * The structured logger of the app and, if this is the file's first stack, of the worker's Runtime
+   * (workflow and activity log lines). Default: warnings and errors to standard error.
+   */
+  logger?: Logger;
 }
 
 export interface ApiResponse<T = any> {
@@ -79,10 +88,15 @@ async function startTimeSkippingTemporal(): Promise<TestTemporal & { env: TestWo
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
+  const logger = options.logger ?? createLogger({ level: 'warn', destination: process.stderr });
   if (!bundle) {
     // Worker state changes are noise in test output; warnings and errors still show.
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    bundle = bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+    Runtime.install({ logger: options.logger ? temporalLogger(options.logger) : new DefaultLogger('WARN') });
+    bundle = bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_PATH,
+      workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+      logger: new DefaultLogger('WARN'),
+    });
   }
   const [temporal, db, smtp] = await Promise.all([
     options.timeSkipping
@@ -98,7 +112,13 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const taskQueue = `loans-${Math.random().toString(36).slice(2, 10)}`;
   const connection = await Connection.connect({ address: temporal.address });
   // The time-skipping environment's client unlocks time while a test awaits a workflow result.
-  const client = temporal.env?.client ?? new Client({ connection, namespace: temporal.namespace });
+  const client =
+    temporal.env?.client ??
+    new Client({
+      connection,
+      namespace: temporal.namespace,
+      interceptors: { workflow: [requestIdClientInterceptor()] },
+    });
   const mailer = (options.wrapMailer ?? ((m) => m))(buildTransport({ kind: 'smtp', url: smtp.url }));
   const activities = (options.wrapActivities ?? ((a) => a))(
     createActivities({
@@ -129,6 +149,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   }
   await startWorker();
 
+  const metrics = createMetrics(db.prisma);
   const servers: Server[] = [];
   const apps: Express[] = [];
   async function serve(overrides: Partial<AppDeps> = {}): Promise<string> {
@@ -140,6 +161,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       // Generous by default: the suites log in often from one address. The rate-limit tests tighten them.
       rateLimits: { login: { windowMs: 60_000, max: 10_000 }, statusLookup: { windowMs: 60_000, max: 10_000 } },
       log: (m, e) => console.error(m, e),
+      logger,
+      metrics,
       ...overrides,
     });
     const server: Server = await new Promise((resolve) => {

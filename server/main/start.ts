@@ -8,11 +8,22 @@ import { startDevServer } from '../../tools/dev-server.js';
 import { messageLog } from '../infra/logger.js';
 import { exitIfRefused, openStore, processLogger, startApi, startWorker, stopWorker } from './runtime.js';
 import { stopOnSignals } from './shutdown.js';
+import { DataDirBusy, holdDataDir } from '../infra/data-dir-lock.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const config = loadConfig();
 const logger = processLogger(config);
 const log = messageLog(logger);
+
+// While it runs, `npm start` holds the embedded data directory: a backup or restore refuses until it stops.
+const embedded = !config.databaseUrl || !config.temporal.address;
+const releaseDataDir = embedded
+  ? await holdDataDir(config.dataDir, 'npm start').catch((error: unknown) => {
+      if (!(error instanceof DataDirBusy)) throw error;
+      logger.fatal(error.message);
+      process.exit(1);
+    })
+  : undefined;
 
 const devServer = config.temporal.address
   ? null
@@ -51,4 +62,5 @@ stopOnSignals(logger, [
   () => mailer.close(),
   () => db.close(),
   async () => devServer?.stop(),
+  async () => releaseDataDir?.(),
 ]);

@@ -22,6 +22,10 @@ import { readRegistryUpload, registryRoutes } from './routes/registry.js';
 import { webRoutes } from '../web/router.js';
 import type { PayloadCodec } from '@temporalio/common';
 import { codecRoutes } from './routes/codec.js';
+import type { Logger } from '../infra/logger.js';
+import type { Metrics } from '../infra/metrics.js';
+import { observeRequests } from './middleware/observe-requests.js';
+import { operationsRoutes } from './routes/operations.js';
 
 export interface AppDeps {
   prisma: PrismaClient;
@@ -41,6 +45,12 @@ export interface AppDeps {
   webIdleMinutes?: number;
   /** The payload codec the Temporal Web UI decodes through (/api/codec), and the UI origins allowed to call it. */
   codec: { codec: PayloadCodec; allowedOrigins: readonly string[] };
+  /** The process's structured logger: access log lines, with the request id. */
+  logger: Logger;
+  metrics?: Metrics;
+  /** See operationsRoutes: the bearer token of /metrics, and whether it is closed without one. */
+  metricsToken?: string | undefined;
+  metricsClosedWithoutToken?: boolean;
 }
 
 async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
@@ -57,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
   const { prisma, client } = deps;
   const app = express();
   app.disable('x-powered-by');
+  app.use(observeRequests(app, { logger: deps.logger, ...(deps.metrics ? { metrics: deps.metrics } : {}) }));
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(helmet());
   // Before the API's body parser and text checks: its own CORS, body limit and login (see codec.ts).
@@ -72,6 +83,17 @@ export function createApp(deps: AppDeps): Express {
     const healthy = database === 'up' && temporal === 'up';
     res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', database, temporal });
   });
+
+  app.use(
+    operationsRoutes({
+      prisma,
+      client,
+      taskQueue: deps.taskQueue,
+      ...(deps.metrics ? { metrics: deps.metrics } : {}),
+      metricsToken: deps.metricsToken,
+      metricsClosedWithoutToken: deps.metricsClosedWithoutToken ?? false,
+    }),
+  );
 
   const openApi = buildOpenApiDocument();
   app.get('/openapi.json', (_req, res) => {

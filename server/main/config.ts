@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { PayloadKeyring } from '../infra/payload-codec.js';
 import { PayloadKeysSchema, keyringFrom } from './payload-keys.js';
+import { LOG_LEVELS, type LogLevel } from '../infra/logger.js';
 
 const optionalString = z
   .string()
@@ -32,6 +33,10 @@ const EnvSchema = z.object({
   PAYLOAD_KEYS: PayloadKeysSchema.optional(),
   PAYLOAD_KEY_ID: optionalString,
   CODEC_ALLOWED_ORIGINS: optionalString,
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
+  WORKER_METRICS_ADDRESS: optionalString,
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -62,6 +67,13 @@ export interface Config {
   payloadKeys: PayloadKeyring | undefined;
   /** Origins of the Temporal Web UI allowed to call /api/codec; default the dev server's UI on this machine. */
   codecAllowedOrigins: string[];
+  logLevel: LogLevel;
+  /** GET /metrics asks for this bearer token; unset: 404 in production, loopback callers only otherwise. */
+  metricsToken: string | undefined;
+  /** host:port where the worker's Temporal SDK serves its own Prometheus metrics; unset: not served. */
+  workerMetricsAddress: string | undefined;
+  /** How long a stopping process waits for in-flight requests and activities before it closes anyway. */
+  shutdownGraceMs: number;
 }
 
 /** Parses the environment once, in an entry point; everything else receives the result. */
@@ -103,5 +115,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       `http://localhost:${env.TEMPORAL_UI_PORT}`,
       `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
     ],
+    logLevel: env.LOG_LEVEL,
+    metricsToken: env.METRICS_TOKEN,
+    workerMetricsAddress: env.WORKER_METRICS_ADDRESS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1_000,
   };
 }

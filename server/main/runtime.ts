@@ -1,6 +1,6 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities/index.js';
 import { buildTransport, type Mailer } from '../../activities/mail/transport.js';
 import { seedCalendar } from '../../prisma/calendar-seed.js';
@@ -19,7 +19,15 @@ import {
   workerDataConverter,
   type PayloadKeyring,
 } from '../infra/payload-codec.js';
+import { createLogger, messageLog, type Logger } from '../infra/logger.js';
+import { createMetrics } from '../infra/metrics.js';
+import { requestIdClientInterceptor } from '../infra/temporal-interceptors.js';
+import { temporalLogger } from '../infra/temporal-logger.js';
 
+/** The process's one logger (JSON lines on standard output), built by each entry point from its config. */
+export const processLogger = (config: Config): Logger => createLogger({ level: config.logLevel });
+
+/** For tools that have no config-built logger of their own (admin:create); entry points pass theirs. */
 export const log = (message: string, error?: unknown): void => {
   console.log(`[${new Date().toISOString()}] ${message}${error === undefined ? '' : ` ${String(error)}`}`);
 };
@@ -31,8 +39,12 @@ export const taskQueueOf = (config: Config): string => config.temporal.taskQueue
  * production it refuses (StartRefused) to load the demo district, and to go on while an enabled account
  * still has the demo password. `checks: false` is for tools that must run before those are settled.
  */
-export async function openStore(config: Config, options: { checks?: boolean } = {}): Promise<Database> {
+export async function openStore(
+  config: Config,
+  options: { checks?: boolean; log?: (message: string, error?: unknown) => void } = {},
+): Promise<Database> {
   const checks = options.checks ?? true;
+  const say = options.log ?? log;
   if (checks && config.env === 'production' && config.seedDemo) {
     throw new StartRefused(
       'Refusing to start in production with SEED_DEMO=true: it creates accounts with the published password ' +
@@ -44,11 +56,11 @@ export async function openStore(config: Config, options: { checks?: boolean } = 
   );
   try {
     const { applied } = await migrateDatabase(db);
-    if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
+    if (applied.length > 0) say(`Applied migrations: ${applied.join(', ')}`);
     await seedCalendar(db.prisma);
     if (checks && config.seedDemo) {
       const { seeded } = await seedDemoData(db.prisma, { hashPassword });
-      if (seeded) log(`Loaded the demo district (accounts use password ${DEMO_PASSWORD})`);
+      if (seeded) say(`Loaded the demo district (accounts use password ${DEMO_PASSWORD})`);
     }
     if (checks && config.env === 'production') {
       const demo = await accountsWithDemoPassword(db.prisma);
@@ -74,9 +86,17 @@ export async function startWorker(
   address: string,
   db: Database,
   keyring: PayloadKeyring,
+  logger: Logger,
 ): Promise<{ worker: Worker; mailer: Mailer; running: Promise<void> }> {
-  // Bundling and worker state chatter stay out of the console; warnings and errors still show.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({
+    logger: temporalLogger(logger),
+    // The entry points stop the worker themselves, after the API has answered its in-flight requests
+    // (which may wait on this worker for an update's result).
+    shutdownSignals: [],
+    ...(config.workerMetricsAddress
+      ? { telemetryOptions: { metrics: { prometheus: { bindAddress: config.workerMetricsAddress } } } }
+      : {}),
+  });
   const connection = await NativeConnection.connect({ address });
   const mailer = buildTransport(config.mail.transport);
   const activities = createActivities({
@@ -90,9 +110,10 @@ export async function startWorker(
     taskQueue: taskQueueOf(config),
     activities,
     dataConverter: workerDataConverter(keyring),
+    shutdownGraceMs: config.shutdownGraceMs,
   });
   const running = worker.run().finally(() => connection.close());
-  log(`Worker polling task queue ${taskQueueOf(config)} on ${address}`);
+  logger.info({ taskQueue: taskQueueOf(config), address }, 'Worker polling');
   return { worker, mailer, running };
 }
 
@@ -101,12 +122,14 @@ export async function startApi(
   address: string,
   db: Database,
   keyring: PayloadKeyring,
+  logger: Logger,
 ): Promise<{ client: Client; close: () => Promise<void> }> {
   const connection = await Connection.connect({ address });
   const client = new Client({
     connection,
     namespace: config.temporal.namespace,
     dataConverter: clientDataConverter(keyring),
+    interceptors: { workflow: [requestIdClientInterceptor()] },
   });
   const app = createApp({
     prisma: db.prisma,
@@ -117,24 +140,40 @@ export async function startApi(
     rateLimits: config.rateLimits,
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     refuseDemoPasswords: config.env === 'production',
-    log,
+    log: messageLog(logger),
     codec: { codec: new EncryptionCodec(keyring), allowedOrigins: config.codecAllowedOrigins },
+    logger,
+    metrics: createMetrics(db.prisma),
+    metricsToken: config.metricsToken,
+    metricsClosedWithoutToken: config.env === 'production',
   });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.port, config.host, (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    );
+  let stopping = false;
+  // Once stopping, a request on a kept-alive connection is refused cleanly instead of starting work.
+  const server: Server = createServer((req, res) => {
+    if (!stopping) return void app(req, res);
+    res.writeHead(503, { 'content-type': 'application/json', connection: 'close', 'retry-after': '5' });
+    res.end(JSON.stringify({ error: { code: 'SHUTTING_DOWN', message: 'The server is stopping' } }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
   });
   return {
     client,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopping = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // In-flight requests finish within the grace period; what is still open after it is cut.
+      const bound = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      await closed;
+      clearTimeout(bound);
       await connection.close();
     },
   };
 }
 
-/** The SDK already shuts the worker down on SIGINT / SIGTERM; a second call would throw. */
+/** Begins draining (in-flight activities finish, within the grace time); a second call would throw. */
 export function stopWorker(worker: Worker): void {
   if (worker.getState() === 'RUNNING') worker.shutdown();
 }

@@ -6,10 +6,25 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { startDevServer } from '../../tools/dev-server.js';
 import { resolvePayloadKeyring } from './payload-keys.js';
-import { exitIfRefused, log, openStore, startApi, startWorker, stopWorker } from './runtime.js';
+import { messageLog } from '../infra/logger.js';
+import { exitIfRefused, openStore, processLogger, startApi, startWorker, stopWorker } from './runtime.js';
+import { stopOnSignals } from './shutdown.js';
+import { DataDirBusy, holdDataDir } from '../infra/data-dir-lock.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const config = loadConfig();
+const logger = processLogger(config);
+const log = messageLog(logger);
+
+// While it runs, `npm start` holds the embedded data directory: a backup or restore refuses until it stops.
+const embedded = !config.databaseUrl || !config.temporal.address;
+const releaseDataDir = embedded
+  ? await holdDataDir(config.dataDir, 'npm start').catch((error: unknown) => {
+      if (!(error instanceof DataDirBusy)) throw error;
+      logger.fatal(error.message);
+      process.exit(1);
+    })
+  : undefined;
 // Before anything starts: production without PAYLOAD_KEYS stops here; the embedded default makes its key once.
 const keyring = await resolvePayloadKeyring(config).catch((error: unknown) => exitIfRefused(error));
 
@@ -24,9 +39,11 @@ const devServer = config.temporal.address
       log,
     });
 const address = config.temporal.address ?? devServer!.address;
-const db = await openStore(config).catch((error: unknown) => exitIfRefused(error, async () => devServer?.stop()));
-const { worker, mailer, running } = await startWorker(config, address, db, keyring);
-const api = await startApi(config, address, db, keyring);
+const db = await openStore(config, { log }).catch((error: unknown) =>
+  exitIfRefused(error, async () => devServer?.stop()),
+);
+const { worker, mailer, running } = await startWorker(config, address, db, keyring, logger);
+const api = await startApi(config, address, db, keyring, logger);
 
 const mailTarget = config.mail.transport.kind === 'files' ? `.eml files in ${config.mail.transport.dir}` : 'SMTP';
 console.log(`
@@ -40,18 +57,14 @@ Policy-loan approval is running.
 Press Ctrl+C to stop.
 `);
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  log(`${signal}: stopping`);
-  await api.close();
-  stopWorker(worker);
-  await running;
-  mailer.close();
-  await db.close();
-  await devServer?.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+stopOnSignals(logger, [
+  api.close,
+  async () => {
+    stopWorker(worker);
+    await running;
+  },
+  () => mailer.close(),
+  () => db.close(),
+  async () => devServer?.stop(),
+  async () => releaseDataDir?.(),
+]);

@@ -7,6 +7,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { h } from 'preact';
 import { AppError, notFound } from '../domain/errors.js';
 import { normalise, statusOf } from '../http/middleware/error-handler.js';
+import { noteRefusal } from '../http/middleware/observe-requests.js';
 import { pageContext, type PageContext } from './context.js';
 import { ERROR_MESSAGES } from './error-messages.js';
 import { LANGS, translator } from './labels.js';
@@ -36,6 +37,7 @@ export function webErrorPages(log: (message: string, error?: unknown) => void): 
   return (error, req, res, _next) => {
     const ctx = contextOf(req, res);
     const known = normalise(error);
+    noteRefusal(res, known?.code ?? 'INTERNAL');
     if (!known) {
       log('Unhandled error', error);
       sendPage(res, h(ErrorPage, { ctx, title: ctx.t('errorTitle'), messages: [ctx.t('internalError')] }), 500);

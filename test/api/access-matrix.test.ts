@@ -236,6 +236,10 @@ const REFERENCE_ROWS: Row[] = [
 const TABLE: Row[] = [
   { route: 'GET /health', expected: publicRoute(200), call: (ctx) => ctx.stack.api('GET', '/health') },
   { route: 'GET /openapi.json', expected: publicRoute(200), call: (ctx) => ctx.stack.api('GET', '/openapi.json') },
+  // Operations: open to every caller on the test stack (no METRICS_TOKEN, a loopback caller; see observability.test.ts).
+  { route: 'GET /health/live', expected: publicRoute(200), call: (ctx) => ctx.stack.api('GET', '/health/live') },
+  { route: 'GET /health/ready', expected: publicRoute(200), call: (ctx) => ctx.stack.api('GET', '/health/ready') },
+  { route: 'GET /metrics', expected: publicRoute(200), call: (ctx) => ctx.stack.api('GET', '/metrics') },
   {
     route: 'POST /api/auth/login',
     expected: each((c) => (c === 'anonymous' ? 401 : 200)),

@@ -24,11 +24,12 @@ export function servedRoutes(app: Express): string[] {
 }
 
 /**
- * The API: /api, the health check and the OpenAPI document. Everything else is a page of the web application,
+ * The API: /api, the health checks, the metrics and the OpenAPI document. Everything else is a page of the web application,
  * whose access is decided in test/web/page-access.test.ts rather than the API's access matrix, and which the
  * OpenAPI document does not describe (pages answer HTML to browsers, not JSON to programs).
  */
-export const isApiRoute = (route: string): boolean => /^[A-Z]+ (\/api\/|\/health$|\/openapi\.json$)/.test(route);
+export const isApiRoute = (route: string): boolean =>
+  /^[A-Z]+ (\/api\/|\/health(\/live|\/ready)?$|\/metrics$|\/openapi\.json$)/.test(route);
 
 export const apiRoutes = (app: Express): string[] => servedRoutes(app).filter(isApiRoute);
 export const pageRoutes = (app: Express): string[] => servedRoutes(app).filter((route) => !isApiRoute(route));

@@ -17,7 +17,11 @@ import { openDatabase, type Database } from '../../server/infra/database.js';
 import { startTestTemporal, type TestTemporal } from '../../tools/dev-server.js';
 import { migrateDatabase } from '../../server/infra/migrate.js';
 import { hashPassword } from '../../server/infra/passwords.js';
-import { WORKFLOWS_PATH, createLoanWorker } from '../../server/infra/worker.js';
+import { WORKFLOWS_PATH, WORKFLOW_INTERCEPTOR_MODULES, createLoanWorker } from '../../server/infra/worker.js';
+import { createLogger, type Logger } from '../../server/infra/logger.js';
+import { createMetrics } from '../../server/infra/metrics.js';
+import { requestIdClientInterceptor } from '../../server/infra/temporal-interceptors.js';
+import { temporalLogger } from '../../server/infra/temporal-logger.js';
 import { getStateQuery, type ApplicationState } from '../../workflows/definitions.js';
 import { startSmtpSink, type SmtpSink } from './smtp.js';
 import { startTimeSkippingEnv } from './time-skipping.js';
@@ -42,6 +46,11 @@ export interface StackOptions {
   temporal?: TestTemporal;
   /** The payload keys of the client and the first worker; TEST_ONLY_KEYRING unless a test says otherwise. */
   keyring?: PayloadKeyring;
+  /**
+   * The structured logger of the app and, if this is the file's first stack, of the worker's Runtime
+   * (workflow and activity log lines). Default: warnings and errors to standard error.
+   */
+  logger?: Logger;
 }
 
 export interface ApiResponse<T = any> {
@@ -101,14 +110,16 @@ async function startTimeSkippingTemporal(
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const keyring = options.keyring ?? TEST_ONLY_KEYRING;
+  const logger = options.logger ?? createLogger({ level: 'warn', destination: process.stderr });
   if (!bundle) {
     // Worker state changes are noise in test output; warnings and errors still show.
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({ logger: options.logger ? temporalLogger(options.logger) : new DefaultLogger('WARN') });
     // The worker require()s the failure converter by path (a .ts file here), which plain Node cannot load.
     registerTsRequire();
     bundle = bundleWorkflowCode({
       workflowsPath: WORKFLOWS_PATH,
       failureConverterPath: FAILURE_CONVERTER_PATH,
+      workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
       logger: new DefaultLogger('WARN'),
     });
   }
@@ -129,7 +140,12 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const connection = await Connection.connect({ address: temporal.address });
   // The time-skipping environment's client unlocks time while a test awaits a workflow result.
   const clientFor = (ring: PayloadKeyring) =>
-    new Client({ connection, namespace: temporal.namespace, dataConverter: clientDataConverter(ring) });
+    new Client({
+      connection,
+      namespace: temporal.namespace,
+      dataConverter: clientDataConverter(ring),
+      interceptors: { workflow: [requestIdClientInterceptor()] },
+    });
   const client = temporal.env?.client ?? clientFor(keyring);
   const mailer = (options.wrapMailer ?? ((m) => m))(buildTransport({ kind: 'smtp', url: smtp.url }));
   const activities = (options.wrapActivities ?? ((a) => a))(
@@ -162,6 +178,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   }
   await startWorker();
 
+  const metrics = createMetrics(db.prisma);
   const servers: Server[] = [];
   const apps: Express[] = [];
   async function serve(overrides: Partial<AppDeps> = {}): Promise<string> {
@@ -174,6 +191,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       rateLimits: { login: { windowMs: 60_000, max: 10_000 }, statusLookup: { windowMs: 60_000, max: 10_000 } },
       log: (m, e) => console.error(m, e),
       codec: { codec: new EncryptionCodec(keyring), allowedOrigins: [TEST_UI_ORIGIN] },
+      logger,
+      metrics,
       ...overrides,
     });
     const server: Server = await new Promise((resolve) => {

@@ -6,6 +6,7 @@ import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 import type { ErrorCode } from '../../domain/error-codes.js';
 import { AppError, type FieldError } from '../../domain/errors.js';
+import { noteRefusal } from './observe-requests.js';
 
 export const HTTP_STATUS = {
   VALIDATION_FAILED: 400,
@@ -108,6 +109,7 @@ export function normalise(error: unknown): AppError | null {
 export function errorMiddleware(log: (message: string, error: unknown) => void): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const known = normalise(error);
+    noteRefusal(res, known?.code ?? 'INTERNAL');
     if (!known) {
       log('Unhandled error', error);
       res.status(500).json({ error: { code: 'INTERNAL', message: 'Internal error' } });

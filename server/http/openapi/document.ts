@@ -70,6 +70,7 @@ const SECURITY: Record<Operation['auth'], unknown[]> = {
   none: [],
   officer: [{ bearer: [] }],
   'officer-or-applicant': [{ bearer: [] }, {}],
+  'metrics-token': [{ metricsToken: [] }],
 };
 
 /** Answered 429 past a per-address limit (see AppDeps.rateLimits): logins, and every proof by citizen ID. */
@@ -83,7 +84,10 @@ const RATE_LIMITED: ReadonlySet<string> = new Set([
  * Where the general rule is wrong: a login answers 401 to wrong credentials, and neither 409 nor 422 (its
  * answer is never kept under an Idempotency-Key, and no rule judges it).
  */
-const REFUSALS_OF: Readonly<Record<string, readonly number[]>> = { 'post /api/auth/login': [400, 401, 413, 429] };
+const REFUSALS_OF: Readonly<Record<string, readonly number[]>> = {
+  'post /api/auth/login': [400, 401, 413, 429],
+  'get /metrics': [400, 401, 404],
+};
 /** Run through the application's workflow: 503 while Temporal does not answer. */
 const touchesWorkflow = (op: Operation): boolean => op.method !== 'get' && op.path.startsWith('/api/applications');
 
@@ -160,7 +164,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     openapi: '3.0.3',
     info: { title: 'Policy-loan approval API', version: '0.1.0' },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        metricsToken: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN (see Running in production)' },
+      },
       schemas: { Error: schemaOf(ErrorBody, 'output') },
     },
     paths,

@@ -55,13 +55,14 @@ import {
 } from '../schemas.js';
 import { StatusView } from '../views/status-view.js';
 import { CodecPayloads } from '../routes/codec.js';
+import { OPERATIONS_ROUTES } from './operations-routes.js';
 import { ApplicationPage, ApplicationView, InboxView } from '../views/application-view.js';
 
 export interface Operation {
   method: 'get' | 'post' | 'patch' | 'put';
   path: string;
   summary: string;
-  auth: 'officer' | 'none' | 'officer-or-applicant';
+  auth: 'officer' | 'none' | 'officer-or-applicant' | 'metrics-token';
   body?: z.ZodType;
   /** A file as the body, in one of these media types. */
   upload?: readonly string[];
@@ -235,6 +236,7 @@ export const OPERATIONS: Operation[] = [
     }),
   },
   { method: 'get', path: '/openapi.json', summary: 'This document', auth: 'none' },
+  ...OPERATIONS_ROUTES,
   {
     method: 'get',
     path: '/api/inbox',

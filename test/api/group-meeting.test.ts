@@ -321,3 +321,16 @@ describe('the review meeting', () => {
     ]);
   });
 });
+
+describe('the next meeting', () => {
+  it('takes up the item without quorum again, and a refresh adds an application filed since it opened', async () => {
+    const opened = await stack.api('POST', '/api/groups/HOABINH-01/meetings', { token: leader, body: details });
+    expect(opened.status).toBe(201);
+    const agenda = (body: { items: { applicationId: string }[] }) => body.items.map((i) => i.applicationId);
+    expect(agenda(opened.body)).toEqual([apps.noQuorum]);
+    const late = await submit(stack, { amount: 15_000_000 });
+    const refreshed = await stack.api('POST', `/api/meetings/${opened.body.id}/agenda`, { token: leader });
+    expect(refreshed.status).toBe(200);
+    expect(agenda(refreshed.body)).toEqual([apps.noQuorum, late.id]);
+  });
+});

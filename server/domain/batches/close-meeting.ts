@@ -67,11 +67,21 @@ async function markDecided(ctx: ItemContext, itemId: string, tally: GroupVoteDec
   });
 }
 
+/** Never over a decision another close has marked. */
 async function markRefused(ctx: ItemContext, itemId: string, tally: GroupVoteDecision, error: AppError) {
-  await ctx.deps.prisma.groupMeetingItem.update({
-    where: { id: itemId },
+  await ctx.deps.prisma.groupMeetingItem.updateMany({
+    where: { id: itemId, decidedSeq: null },
     data: { tally: tallyJson(tally), failureCode: error.code, failureMessage: error.message },
   });
+}
+
+/** A group-vote decision recorded since the close began, with this item's tally: this meeting's own. */
+async function findOurDecision(ctx: ItemContext, applicationId: string, tally: GroupVoteDecision) {
+  const recorded = await ctx.deps.prisma.stepDecision.findMany({
+    where: { applicationId, step: 'group-vote', decidedAt: { gte: new Date(ctx.since.getTime() - CLOCK_SLACK_MS) } },
+    orderBy: { seq: 'asc' },
+  });
+  return recorded.find((decision) => sameTally(decision.payload, tally)) ?? null;
 }
 
 async function decideItem(
@@ -81,15 +91,7 @@ async function decideItem(
   group: GroupSnapshot,
 ): Promise<void> {
   const { prisma } = ctx.deps;
-  const earlier = await prisma.stepDecision.findMany({
-    where: {
-      applicationId: item.applicationId,
-      step: 'group-vote',
-      decidedAt: { gte: new Date(ctx.since.getTime() - CLOCK_SLACK_MS) },
-    },
-    orderBy: { seq: 'asc' },
-  });
-  const ours = earlier.find((decision) => sameTally(decision.payload, tally));
+  const ours = await findOurDecision(ctx, item.applicationId, tally);
   if (ours) return markDecided(ctx, item.id, tally, ours.seq);
 
   const app = await prisma.application.findUniqueOrThrow({
@@ -108,6 +110,9 @@ async function decideItem(
     await markDecided(ctx, item.id, tally, result.seq);
   } catch (error) {
     if (!isRefusal(error)) throw error;
+    // A concurrent close may have decided it in the meantime (and the workflow ended since): that is ours.
+    const decided = await findOurDecision(ctx, item.applicationId, tally);
+    if (decided) return markDecided(ctx, item.id, tally, decided.seq);
     await markRefused(ctx, item.id, tally, error);
   }
 }

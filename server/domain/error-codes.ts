@@ -54,8 +54,20 @@ export const REQUEST_CODES = [
   'DEMO_PASSWORD_IN_USE',
 ] as const;
 
+/** Refusals of the group's review meeting (server/domain/batches/). */
+export const MEETING_CODES = [
+  'MEETING_ALREADY_OPEN',
+  'MEETING_CLOSED',
+  'MEETING_NOT_CLOSED',
+  'NOT_A_MEMBER',
+  'MEMBER_NOT_PRESENT',
+  'MEMBER_RECUSED',
+  'NOT_ON_AGENDA',
+] as const;
+
 export const ERROR_CODES = [
   ...REQUEST_CODES,
+  ...MEETING_CODES,
   ...WORKFLOW_REFUSAL_CODES,
   ...ELIGIBILITY_CODES,
   ...FILE_ERROR_CODES,

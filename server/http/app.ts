@@ -19,6 +19,7 @@ import { idempotency } from './middleware/idempotency.js';
 import { routeResolver } from './middleware/matched-route.js';
 import { registryToday } from '../domain/registry/store.js';
 import { readRegistryUpload, registryRoutes } from './routes/registry.js';
+import { meetingRoutes } from './routes/meetings.js';
 import { webRoutes } from '../web/router.js';
 import type { PayloadCodec } from '@temporalio/common';
 import { codecRoutes } from './routes/codec.js';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): Express {
     adminRoutes(prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today }),
     registryRoutes(prisma, today),
     debtRoutes(prisma, today),
+    meetingRoutes({ prisma, client, taskQueue: deps.taskQueue }),
   ];
   // Keyed on the route that will answer, which only the routers know: they resolve it before they run.
   app.use('/api', idempotency(prisma, routeResolver(routers, '/api'), deps.log));

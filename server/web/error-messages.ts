@@ -109,4 +109,29 @@ export const ERROR_MESSAGES = {
     vi: 'Hệ thống xử lý hồ sơ tạm thời gián đoạn. Vui lòng thử lại sau.',
     en: 'Processing is unavailable for a moment. Please try again later.',
   },
+  MEETING_ALREADY_OPEN: {
+    vi: 'Tổ đã có một cuộc họp bình xét chưa kết thúc.',
+    en: 'The group already has a review meeting that is not closed.',
+  },
+  MEETING_CLOSED: {
+    vi: 'Cuộc họp đã kết thúc, không sửa được nữa.',
+    en: 'The meeting is closed and can no longer be changed.',
+  },
+  MEETING_NOT_CLOSED: {
+    vi: 'Cuộc họp chưa kết thúc nên chưa có biên bản và danh sách.',
+    en: 'The meeting is not closed yet, so it has no minutes or list.',
+  },
+  NOT_A_MEMBER: { vi: 'Người này không phải tổ viên của tổ.', en: 'This person is not a member of the group.' },
+  MEMBER_NOT_PRESENT: {
+    vi: 'Tổ viên không có mặt nên không biểu quyết được.',
+    en: 'The member is not present and cannot vote.',
+  },
+  MEMBER_RECUSED: {
+    vi: 'Người vay và thành viên hộ của người vay không biểu quyết hồ sơ của hộ mình.',
+    en: "The applicant and members of the applicant's household do not vote on its application.",
+  },
+  NOT_ON_AGENDA: {
+    vi: 'Hồ sơ không có trong chương trình cuộc họp.',
+    en: 'The application is not on the meeting agenda.',
+  },
 } as const satisfies Record<ErrorCode, Bilingual>;

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationForm, approvalFor, startAs, submit } from '../support/fixtures.js';
+import { closeOpenMeeting, closedMeeting, draftMeeting, meetingDetails } from '../support/meetings.js';
 import { apiRoutes } from '../support/routes.js';
 import { startStack, type ApiResponse, type TestStack } from '../support/stack.js';
 
@@ -128,6 +129,61 @@ const WARD = {
   transactionPoint: 'Nhà văn hóa thôn',
   transactionDay: 12,
 };
+
+/** The review meetings of group HOABINH-01: every officer in scope reads them; only its leader holds them. */
+const leaderOf = async (ctx: Context) => (await ctx.token('group-in')) ?? '';
+const onMeeting = (method: string, path: (id: string) => string, closed = false, body?: unknown) =>
+  async function call(ctx: Context, c: Caller): Promise<ApiResponse> {
+    const leader = await leaderOf(ctx);
+    const id = closed
+      ? await closedMeeting(ctx.stack, 'HOABINH-01', leader)
+      : await draftMeeting(ctx.stack, 'HOABINH-01', leader);
+    return ctx.stack.api(method, path(id), { ...(body === undefined ? {} : { body }), ...(await as(ctx, c)) });
+  };
+const MEETING_ROWS: Row[] = [
+  {
+    route: 'GET /api/groups/:group/meetings',
+    expected: scoped(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/groups/HOABINH-01/meetings', await as(ctx, c)),
+  },
+  {
+    route: 'POST /api/groups/:group/meetings',
+    expected: scoped(201, ['group-in']),
+    call: async (ctx, c) => {
+      if (c === 'group-in') await closeOpenMeeting(ctx.stack, 'HOABINH-01', await leaderOf(ctx));
+      return ctx.stack.api('POST', '/api/groups/HOABINH-01/meetings', {
+        body: meetingDetails(),
+        ...(await as(ctx, c)),
+      });
+    },
+  },
+  { route: 'GET /api/meetings/:id', expected: scoped(200), call: onMeeting('GET', (id) => `/api/meetings/${id}`) },
+  {
+    route: 'PATCH /api/meetings/:id',
+    expected: scoped(200, ['group-in']),
+    call: onMeeting('PATCH', (id) => `/api/meetings/${id}`, false, { place: 'Hội trường thôn' }),
+  },
+  {
+    route: 'POST /api/meetings/:id/agenda',
+    expected: scoped(200, ['group-in']),
+    call: onMeeting('POST', (id) => `/api/meetings/${id}/agenda`),
+  },
+  {
+    route: 'POST /api/meetings/:id/close',
+    expected: scoped(200, ['group-in']),
+    call: onMeeting('POST', (id) => `/api/meetings/${id}/close`),
+  },
+  {
+    route: 'GET /api/meetings/:id/minutes',
+    expected: scoped(200),
+    call: onMeeting('GET', (id) => `/api/meetings/${id}/minutes`, true),
+  },
+  {
+    route: 'GET /api/meetings/:id/list',
+    expected: scoped(200),
+    call: onMeeting('GET', (id) => `/api/meetings/${id}/list`, true),
+  },
+];
 
 const REFERENCE_ROWS: Row[] = [
   {
@@ -490,6 +546,7 @@ const TABLE: Row[] = [
       }),
   },
   ...REFERENCE_ROWS,
+  ...MEETING_ROWS,
 ];
 
 let stack: TestStack;

@@ -36,18 +36,29 @@ async function recheckEligibility(deps: WorkflowDeps, app: ApplicationRef): Prom
   });
 }
 
+/**
+ * `updateId`, when given, makes the Update exactly-once across retries: Temporal answers a repeated id with the
+ * first result instead of running it again (a batch passes one per batch and application).
+ */
+export interface UpdateOptions {
+  updateId?: string;
+}
+
 export async function startStep(
   deps: WorkflowDeps,
   app: ApplicationRef,
   step: StepName,
   officer: Officer,
+  options: UpdateOptions = {},
 ): Promise<UpdateResult> {
   assertOpen(app);
   assertRoleForStep(officer, step);
   await assertNoConflictOfInterest(deps.prisma, app, officer);
   const actor = actorOf(officer);
   return translateWorkflowErrors(() =>
-    deps.client.workflow.getHandle(app.workflowId).executeUpdate(startStepUpdate, { args: [{ step, actor }] }),
+    deps.client.workflow
+      .getHandle(app.workflowId)
+      .executeUpdate(startStepUpdate, { args: [{ step, actor }], ...options }),
   );
 }
 
@@ -56,6 +67,7 @@ export async function decideStep(
   app: ApplicationRef,
   decision: StepDecisionInput,
   officer: Officer,
+  options: UpdateOptions = {},
 ): Promise<UpdateResult> {
   assertOpen(app);
   assertRoleForStep(officer, decision.step);
@@ -63,6 +75,8 @@ export async function decideStep(
   if (decision.step === 'bank-approval' && decision.outcome === 'approve') await recheckEligibility(deps, app);
   const actor = actorOf(officer);
   return translateWorkflowErrors(() =>
-    deps.client.workflow.getHandle(app.workflowId).executeUpdate(decideStepUpdate, { args: [{ actor, decision }] }),
+    deps.client.workflow
+      .getHandle(app.workflowId)
+      .executeUpdate(decideStepUpdate, { args: [{ actor, decision }], ...options }),
   );
 }

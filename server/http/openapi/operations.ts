@@ -56,6 +56,14 @@ import {
 import { StatusView } from '../views/status-view.js';
 import { CodecPayloads } from '../routes/codec.js';
 import { OPERATIONS_ROUTES } from './operations-routes.js';
+import {
+  List03View,
+  MeetingSummaryView,
+  MeetingView,
+  MinutesView,
+  OpenMeetingBody,
+  SaveMeetingBody,
+} from '../meeting-schemas.js';
 import { ApplicationPage, ApplicationView, InboxView } from '../views/application-view.js';
 
 export interface Operation {
@@ -473,6 +481,65 @@ export const OPERATIONS: Operation[] = [
     auth: 'officer',
     body: CodecPayloads,
     response: CodecPayloads,
+  },
+  {
+    method: 'get',
+    path: '/api/groups/{group}/meetings',
+    summary: "A group's review meetings (bình xét), newest first",
+    auth: 'officer',
+    response: z.array(MeetingSummaryView),
+  },
+  {
+    method: 'post',
+    path: '/api/groups/{group}/meetings',
+    summary: "Open a review meeting; its agenda is the group's applications waiting at the group vote (group leader)",
+    auth: 'officer',
+    body: OpenMeetingBody,
+    response: MeetingView,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}',
+    summary: 'A review meeting: members present, agenda, recusals, ballots and, once closed, the results',
+    auth: 'officer',
+    response: MeetingView,
+  },
+  {
+    method: 'patch',
+    path: '/api/meetings/{id}',
+    summary: 'Save the draft: details, members present, the whole set of ballots (group leader; 409 once closed)',
+    auth: 'officer',
+    body: SaveMeetingBody,
+    response: MeetingView,
+  },
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/agenda',
+    summary: "Refresh the draft's agenda from the applications waiting at the group vote (group leader)",
+    auth: 'officer',
+    response: MeetingView,
+  },
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/close',
+    summary: 'Close the meeting: decides each agenda item’s group vote from its ballots, exactly once (group leader)',
+    auth: 'officer',
+    response: MeetingView,
+  },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/minutes',
+    summary: 'Minutes 10C/TD of a closed meeting, as data',
+    auth: 'officer',
+    response: MinutesView,
+  },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/list',
+    summary: 'List 03/TD of a closed meeting: the households proposed, and those not proposed with why',
+    auth: 'officer',
+    response: List03View,
   },
 ];
 

@@ -1,0 +1,6 @@
+export { openMeeting, refreshAgenda, type MeetingDetails, type OpenMeetingInput } from './open-meeting.js';
+export { saveMeeting, VOTES, type BallotInput, type SaveMeetingInput, type Vote } from './save-meeting.js';
+export { closeMeeting } from './close-meeting.js';
+export { listMeetings, readMeeting, type MeetingRecord, type MeetingSummary } from './read-meeting.js';
+export { readList03, readMinutes, type List03, type Minutes } from './meeting-forms.js';
+export { tallyFromBallots } from './meeting-tally.js';

@@ -94,9 +94,9 @@ describe('the recorded histories', () => {
   it.each(recordedLocally)('%s carries the patch marker and records every event locally', async (file) => {
     const events = await eventsOf(file);
     const markers = events.flatMap((e) => (e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes] : []));
-    const patches = markers
-      .filter((m) => m.markerName === 'core_patch')
-      .map((m) => decode(m.details?.['patch-data']?.payloads?.[0]) as { id?: string });
+    const patches = (await Promise.all(
+      markers.filter((m) => m.markerName === 'core_patch').map((m) => decode(m.details?.['patch-data']?.payloads?.[0])),
+    )) as { id?: string }[];
 
     expect(patches.map((p) => p.id)).toContain('record-event-locally');
     expect(markers.filter((m) => m.markerName === 'core_local_activity').length).toBeGreaterThan(0);

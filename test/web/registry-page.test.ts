@@ -270,6 +270,39 @@ describe('the ward officer', () => {
     expect(await page.getByRole('heading', { name: 'Số hộ tìm thấy: 5' }).count()).toBe(1);
   });
 
+  it('shows the list 20 households a page, the search kept from page to page', async () => {
+    // 25 more households HB-3xx, each a head born in 1970 (digits 4 to 6 of the citizen ID: 170).
+    const rows = Array.from({ length: 25 }, (_, i) => {
+      const n = String(300 + i);
+      return [
+        `HB-${n}`,
+        `Trịnh Văn Phúc ${n}`,
+        'Chủ hộ',
+        `034170000${n}`,
+        '01/01/1970',
+        'Thôn Mới',
+        'Hộ nghèo',
+        '15/01/2026',
+        '31/12/2026',
+      ];
+    });
+    const page = await newPage();
+    await signIn(page, 'ward.HOABINH');
+    await page.goto('/wards/HOABINH/registry');
+    await upload(page, 'them-ho.csv', CSV, utf8(csvText([HEADER, ...rows], ';')));
+    expect(await counts(page)).toMatchObject({ 'Hộ thêm mới': '25' });
+
+    await page.goto('/wards/HOABINH/registry?q=trinh%20van%20phuc');
+    const codes = () =>
+      page.getByRole('table', { name: 'Danh sách hộ của phường' }).locator('tbody tr td:first-child').allTextContents();
+    expect((await codes()).length).toBe(20);
+    expect(await page.getByRole('heading', { name: 'Số hộ tìm thấy: 25' }).count()).toBe(1);
+    await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang sau' }).click();
+    await page.waitForURL(/page=2/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('trinh van phuc');
+    expect(await codes()).toEqual(['HB-320', 'HB-321', 'HB-322', 'HB-323', 'HB-324']);
+  });
+
   it('shows the row errors in English on the switch', async () => {
     const page = await newPage();
     await signIn(page, 'ward.HOABINH');

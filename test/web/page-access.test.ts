@@ -354,6 +354,13 @@ describe('the household list upload (multipart)', () => {
     expect(await imports()).toBe(before);
   });
 
+  it('takes one file at a time, and says so on the page', async () => {
+    const answer = await upload(await officer(), '/wards/HOABINH/registry', ['token', 'file', 'file']);
+    expect(answer.status).toBe(400);
+    expect(answer.type).toContain('text/html');
+    expect(answer.text).toContain('Chỉ gửi một tệp mỗi lần.');
+  });
+
   it('refuses a multipart body anywhere else, and another ward answers not found', async () => {
     const browser = await officer();
     expect((await upload(browser, '/logout', ['token', 'file'])).status).toBe(403);

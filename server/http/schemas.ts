@@ -236,6 +236,13 @@ export const RegistryImportQuery = z.strictObject({
 
 export const RegistryExportQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
+/** The household list page: part of a household code or the head's name (with or without diacritics), or a citizen ID. */
+export const RegistryListQuery = z.object({
+  q: line(200).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type RegistryListQuery = z.infer<typeof RegistryListQuery>;
+
 export const RegistryLookupQuery = z.strictObject({
   citizenId: CitizenId,
   /** The date the listing is judged on (default: today in Vietnam). */

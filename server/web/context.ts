@@ -30,7 +30,16 @@ export interface PageContext {
 
 export const pageContext = (res: Response): PageContext => res.locals.page as PageContext;
 
-export function webContext(prisma: PrismaClient, idleMinutes: number): RequestHandler {
+/**
+ * `uploadPaths`: the routes that take a file (multipart form). Their token is a field of the multipart body,
+ * which only the route reads (readUpload, after its access check, before it keeps the file); a multipart POST
+ * to any other path is refused here unread.
+ */
+export function webContext(
+  prisma: PrismaClient,
+  idleMinutes: number,
+  uploadPaths: readonly RegExp[] = [],
+): RequestHandler {
   return async (req, res, next) => {
     const cookies = readCookies(req);
     const lang = (LANGS as readonly string[]).includes(cookies[LANG_COOKIE] ?? '')
@@ -59,7 +68,11 @@ export function webContext(prisma: PrismaClient, idleMinutes: number): RequestHa
       path: req.originalUrl,
       sessionEnded: Boolean(token) && !officer,
     } satisfies PageContext;
-    if (req.method === 'POST') {
+    if (req.method === 'POST' && req.is('multipart/form-data')) {
+      if (!uploadPaths.some((path) => path.test(req.path))) {
+        throw new AppError('FORBIDDEN', 'This form does not take a file');
+      }
+    } else if (req.method === 'POST') {
       const sent = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
       if (typeof sent !== 'string' || !sameSecret(sent, csrf)) {
         throw new AppError('FORBIDDEN', 'The form has expired; reload the page and send it again');

@@ -9,6 +9,7 @@ import { APPLICANT_LABELS, APPLY_LABELS } from './labels-applicant.js';
 import { DECISION_LABELS } from './labels-decisions.js';
 import { OFFICER_LABELS } from './labels-officer.js';
 import { REGISTRY_LABELS } from './labels-registry.js';
+import { REGISTRY_PAGE_LABELS } from './labels-registry-page.js';
 import { LIST_LABELS } from './labels-list.js';
 
 export type { Lang } from '../domain/format.js';
@@ -80,6 +81,7 @@ export const LABELS = {
   ...DECISION_LABELS,
   ...REGISTRY_LABELS,
   ...LIST_LABELS,
+  ...REGISTRY_PAGE_LABELS,
   ...ADMIN_LABELS,
 } as const satisfies Record<string, Bilingual>;
 

@@ -7,7 +7,8 @@ import type { Officer } from '../domain/sessions.js';
 import type { LabelKey } from './labels.js';
 
 export interface NavItem {
-  href: string;
+  /** A function for a link that depends on who is signed in (their own ward's page). */
+  href: string | ((officer: Officer) => string);
   label: LabelKey;
   who: 'everyone' | 'visitors' | 'officers' | readonly Role[];
 }
@@ -21,13 +22,19 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/apply', label: 'navApply', who: 'visitors' },
   { href: '/apply', label: 'navApply', who: FILING_ROLES },
   { href: '/admin', label: 'navAdmin', who: ['admin'] },
+  { href: (officer) => `/wards/${officer.wardCode ?? ''}/registry`, label: 'navRegistry', who: ['ward_officer'] },
 ];
 
-export function navigationFor(officer: Officer | null): NavItem[] {
-  return NAVIGATION.filter(({ who }) => {
-    if (who === 'everyone') return true;
-    if (who === 'visitors') return officer === null;
-    if (who === 'officers') return officer !== null && officer.role !== 'admin';
-    return officer !== null && who.includes(officer.role);
+export function navigationFor(officer: Officer | null): { href: string; label: LabelKey }[] {
+  return NAVIGATION.flatMap(({ href, label, who }) => {
+    const shown =
+      who === 'everyone' ||
+      (who === 'visitors' && officer === null) ||
+      (who === 'officers' && officer !== null && officer.role !== 'admin') ||
+      (Array.isArray(who) && officer !== null && who.includes(officer.role));
+    if (!shown) return [];
+    if (typeof href === 'string') return [{ href, label }];
+    // A link that depends on who is signed in is only ever listed for roles, so there is an officer.
+    return officer === null ? [] : [{ href: href(officer), label }];
   });
 }

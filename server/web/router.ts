@@ -18,6 +18,7 @@ import { applyHandlers } from './handlers/apply-handlers.js';
 import { authHandlers, localPath } from './handlers/auth-handlers.js';
 import { inboxHandlers } from './handlers/inbox-handlers.js';
 import { listHandlers } from './handlers/list-handlers.js';
+import { REGISTRY_UPLOAD_PATH, registryHandlers } from './handlers/registry-handlers.js';
 import { statusHandlers } from './handlers/status-handlers.js';
 import { LANGS } from './labels.js';
 import { HomePage } from './pages/home-page.js';
@@ -57,7 +58,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(assets());
   router.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
   router.use(rejectUnsafeText);
-  router.use(webContext(deps.prisma, deps.idleMinutes));
+  router.use(webContext(deps.prisma, deps.idleMinutes, [REGISTRY_UPLOAD_PATH]));
 
   router.get('/', (_req, res) => {
     sendPage(res, h(HomePage, { ctx: pageContext(res) }));
@@ -76,6 +77,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(listHandlers(deps.prisma));
   router.use(applicationHandlers(deps));
   router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today: deps.today }));
+  router.use(registryHandlers(deps.prisma, deps.today));
   router.use(pageNotFound);
   router.use(webErrorPages(deps.log));
   return router;

@@ -232,6 +232,24 @@ const TABLE: Row[] = [
     expected: { visitor: 401, officer: 403 },
     call: (b) => request(b, 'POST', '/admin/groups/HOABINH-01/members/00000000-0000-4000-8000-000000000000/left'),
   },
+  // The ward's household list: only the ward's own officer (the table's officer is ward.HOABINH's).
+  {
+    route: 'GET /wards/:ward/registry',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/wards/HOABINH/registry?q=Nguyen%20Thi%20Hang&page=2'),
+  },
+  // A form sent without a file (urlencoded): the page says so beside the file field.
+  {
+    route: 'POST /wards/:ward/registry',
+    expected: { visitor: 401, officer: 400 },
+    call: (b) => request(b, 'POST', '/wards/HOABINH/registry'),
+  },
+  {
+    route: 'GET /wards/:ward/registry/export',
+    expected: { visitor: 303, officer: 200 },
+    type: 'text/csv',
+    call: (b) => request(b, 'GET', '/wards/HOABINH/registry/export?format=csv'),
+  },
 ];
 
 describe('the pages access table', () => {
@@ -293,6 +311,62 @@ describe('the administrator', () => {
       expect((await request(browser, 'GET', path)).status).toBe(200);
     }
     expect((await request(browser, 'GET', '/login')).location).toBe('/admin');
+  });
+});
+
+describe('the household list upload (multipart)', () => {
+  const list =
+    'Mã hộ;Họ và tên;Quan hệ với chủ hộ;Số CCCD;Ngày sinh;Thôn/Tổ dân phố;Phân loại hộ;Ngày vào danh sách;Ngày hết hạn\r\nHB-009;Bùi Thị Lệ;Chủ hộ;034190009999;31/02/1990;Thôn Bắc;Hộ nghèo;15/01/2026;31/12/2026\r\n';
+
+  /** A multipart form with its parts in the order given, as a browser sends them in document order. */
+  async function upload(browser: Browser, path: string, parts: ('token' | 'file')[], token = browser.csrf) {
+    const form = new FormData();
+    for (const part of parts) {
+      if (part === 'token') form.append('_csrf', token);
+      else form.append('file', new Blob([list], { type: 'text/csv' }), 'ds.csv');
+    }
+    const cookie = [...browser.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    const response = await fetch(`${stack.baseUrl}${path}`, { method: 'POST', headers: { cookie }, body: form });
+    return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+  }
+
+  it('reads the file when the CSRF token comes first, and shows the row errors as a page', async () => {
+    const answer = await upload(await officer(), '/wards/HOABINH/registry', ['token', 'file']);
+    expect(answer.status).toBe(200);
+    expect(answer.type).toContain('text/html');
+    expect(answer.text).toContain('Kết quả nhập danh sách');
+    expect(answer.text).toContain('&quot;31/02/1990&quot; không phải ngày hợp lệ');
+  });
+
+  it('refuses a missing or wrong token, and a file sent before the token, without reading the file', async () => {
+    const browser = await officer();
+    const imports = () => stack.db.prisma.registryImport.count({ where: { wardCode: 'HOABINH' } });
+    const before = await imports();
+    for (const [parts, token] of [
+      [['file'], browser.csrf],
+      [['token', 'file'], 'x'.repeat(43)],
+      [['file', 'token'], browser.csrf],
+    ] as const) {
+      const answer = await upload(browser, '/wards/HOABINH/registry', [...parts], token);
+      expect(answer.status, parts.join(',')).toBe(403);
+      expect(answer.text).toContain('Bạn không có quyền thực hiện việc này.');
+    }
+    expect(await imports()).toBe(before);
+  });
+
+  it('takes one file at a time, and says so on the page', async () => {
+    const answer = await upload(await officer(), '/wards/HOABINH/registry', ['token', 'file', 'file']);
+    expect(answer.status).toBe(400);
+    expect(answer.type).toContain('text/html');
+    expect(answer.text).toContain('Chỉ gửi một tệp mỗi lần.');
+  });
+
+  it('refuses a multipart body anywhere else, and another ward answers not found', async () => {
+    const browser = await officer();
+    expect((await upload(browser, '/logout', ['token', 'file'])).status).toBe(403);
+    expect(browser.cookies.has('sid')).toBe(true);
+    expect((await request(browser, 'GET', '/inbox')).status).toBe(200);
+    expect((await upload(await officer('ward.TANLAP'), '/wards/HOABINH/registry', ['token', 'file'])).status).toBe(404);
   });
 });
 

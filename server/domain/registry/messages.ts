@@ -109,3 +109,16 @@ export function registryError(
   if (params.householdId !== undefined && exclusion !== 'file') error.householdId = params.householdId;
   return error;
 }
+
+const SEPARATOR = ' — ';
+
+/**
+ * An import error's message in each language. Every message is "Vietnamese — English" and both halves name the
+ * same values, so a separator typed inside a value appears as often in each half: the middle one splits them.
+ */
+export function messageHalves(message: string): { vi: string; en: string } {
+  const parts = message.split(SEPARATOR);
+  if (parts.length < 2 || parts.length % 2 !== 0) return { vi: message, en: message };
+  const half = parts.length / 2;
+  return { vi: parts.slice(0, half).join(SEPARATOR), en: parts.slice(half).join(SEPARATOR) };
+}

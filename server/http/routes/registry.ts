@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import express, { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
@@ -6,14 +5,10 @@ import type { Officer } from '../../domain/sessions.js';
 import { requireOfficer } from '../middleware/auth.js';
 import { AppError } from '../../domain/errors.js';
 import { checkAgainstRegistry } from '../../domain/registry/check.js';
-import {
-  isFileErrorCode,
-  RegistryHousehold,
-  parseRegistryFile,
-  writeRegistryCsv,
-  writeRegistryXlsx,
-} from '../../domain/registry/index.js';
-import { findListing, importRegistry, loadRegistry } from '../../domain/registry/store.js';
+import { importRegistryFile, REGISTRY_MAX_FILE_BYTES, uploadBaseName } from '../../domain/registry/import-file.js';
+import { exportRegistryFile, XLSX_MEDIA_TYPE } from '../../domain/registry/export-file.js';
+import { RegistryHousehold } from '../../domain/registry/index.js';
+import { findListing } from '../../domain/registry/store.js';
 import {
   ApplicationParams,
   HouseholdCategory,
@@ -24,9 +19,7 @@ import {
   WardParams,
 } from '../schemas.js';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const REGISTRY_MEDIA_TYPES = ['text/csv', 'text/plain', XLSX_TYPE, 'application/octet-stream'];
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const REGISTRY_MEDIA_TYPES = ['text/csv', 'text/plain', XLSX_MEDIA_TYPE, 'application/octet-stream'];
 
 const ImportErrorView = z.object({
   /** The spreadsheet's own row number; null for a conflict with the registry rather than with the file. */
@@ -108,7 +101,7 @@ function wardOfficer(res: Response, ward: string): Officer {
  * 10 MB. Mounted ahead of the Idempotency-Key middleware, which hashes the body.
  */
 export function readRegistryUpload(): RequestHandler {
-  const raw = express.raw({ type: REGISTRY_MEDIA_TYPES, limit: MAX_FILE_BYTES });
+  const raw = express.raw({ type: REGISTRY_MEDIA_TYPES, limit: REGISTRY_MAX_FILE_BYTES });
   return (req, res, next) => {
     if (req.method !== 'POST') return next();
     wardOfficer(res, WardParams.parse(req.params).ward);
@@ -152,50 +145,29 @@ export function registryRoutes(prisma: PrismaClient, today: () => string): Route
         `Send the file itself as the body, as ${REGISTRY_MEDIA_TYPES.join(', ')}`,
       );
     }
-    const contentType = req.header('content-type') ?? '';
-    const fileName = (query.fileName ?? uploadedName(req.header('content-disposition')) ?? 'upload')
-      .replace(/^.*[\\/]/, '')
-      .slice(0, 255);
-    const parsed = await parseRegistryFile(
-      { fileName, contentType, bytes: req.body },
-      { wardCode: ward, today: today() },
-    );
-    const fileError = parsed.errors.find((e) => isFileErrorCode(e.code));
-    if (fileError && isFileErrorCode(fileError.code)) {
-      const fields = parsed.errors.map((e) => ({ path: e.column ?? `row ${e.row}`, message: e.message }));
-      throw new AppError(fileError.code, fileError.message, fields);
-    }
-    const importedRows = parsed.households.reduce((n, h) => n + 1 + h.members.length, 0);
-    const file = {
-      fileName,
-      sha256: createHash('sha256').update(req.body).digest('hex'),
-      format: parsed.source.format,
-      encoding: parsed.source.encoding ?? null,
-    };
-    const counts = await importRegistry(prisma, {
+    const fileName = uploadBaseName(query.fileName ?? uploadedName(req.header('content-disposition')) ?? 'upload');
+    const upload = { fileName, contentType: req.header('content-type') ?? '', bytes: req.body };
+    const outcome = await importRegistryFile(prisma, {
       wardCode: ward,
       officer,
-      file,
-      households: parsed.households,
-      parseErrors: parsed.errors,
-      rejectedRows: parsed.source.dataRows - importedRows,
+      upload,
+      today: today(),
       dryRun: query.dryRun,
     });
-    res.json(
-      RegistryImportResult.parse({ dryRun: query.dryRun, ...file, dataRows: parsed.source.dataRows, ...counts }),
-    );
+    if (outcome.kind === 'refused') {
+      const fields = outcome.errors.map((e) => ({ path: e.column ?? `row ${e.row}`, message: e.message }));
+      throw new AppError(outcome.code, outcome.message, fields);
+    }
+    const { file, dataRows, counts } = outcome;
+    res.json(RegistryImportResult.parse({ dryRun: query.dryRun, ...file, dataRows, ...counts }));
   });
 
   router.get('/wards/:ward/registry/export', async (req, res) => {
     const { ward } = WardParams.parse(req.params);
     wardOfficer(res, ward);
     const { format } = RegistryExportQuery.parse(req.query);
-    const households = await loadRegistry(prisma, ward);
-    const bytes = format === 'xlsx' ? await writeRegistryXlsx(households) : writeRegistryCsv(households);
-    res
-      .type(format === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8')
-      .set('Content-Disposition', attachment(`Danh sách hộ ${ward} ${today()}.${format}`))
-      .send(Buffer.from(bytes));
+    const file = await exportRegistryFile(prisma, ward, format, today());
+    res.type(file.mediaType).set('Content-Disposition', attachment(file.fileName)).send(file.bytes);
   });
 
   router.get('/wards/:ward/registry/households', async (req, res) => {

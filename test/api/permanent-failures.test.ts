@@ -8,6 +8,8 @@ import type { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLISHED, approvalFor, submit } from '../support/fixtures.js';
 import { startStack, type TestStack } from '../support/stack.js';
+import { TEST_ONLY_KEYRING } from '../support/test-payload-keys.js';
+import { EncryptionCodec } from '../../server/infra/payload-codec.js';
 
 let stack: TestStack;
 /** Applications whose STEP_STARTED event is recorded against an application that does not exist. */
@@ -90,9 +92,16 @@ describe('permanent failures in activities', () => {
       type: 'PERMANENT_ACTIVITY_FAILURE',
       nonRetryable: true,
     });
-    // The history keeps the failure, and the Temporal UI shows it: the code only, never what the row held.
-    expect(JSON.stringify(failures)).toContain('failed permanently (P2003)');
-    expect(JSON.stringify(failures)).not.toMatch(/citizen|borrower|Nguy/i);
+    // The history keeps the failure, encrypted; decoded (as the Temporal UI shows it through the codec endpoint)
+    // it names the code only, never what the row held.
+    const encoded = failures[0]?.failure?.encodedAttributes;
+    expect(failures[0]?.failure?.message).toBe('Encoded failure');
+    const [decoded] = await new EncryptionCodec(TEST_ONLY_KEYRING).decode([
+      { metadata: encoded?.metadata ?? {}, data: encoded?.data ?? new Uint8Array() },
+    ]);
+    const shown = Buffer.from(decoded?.data ?? new Uint8Array()).toString('utf8');
+    expect(shown).toContain('failed permanently (P2003)');
+    expect(shown).not.toMatch(/citizen|borrower|Nguy/i);
     // Nothing of the refused event reached the read model.
     const row = await stack.db.prisma.application.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.stepHolder).toBeNull();

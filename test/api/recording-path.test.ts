@@ -7,6 +7,8 @@ import { Client, Connection, type WorkflowClientInterceptor } from '@temporalio/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLISHED, applicationForm, runStep, submit } from '../support/fixtures.js';
 import { startStack, type TestStack } from '../support/stack.js';
+import { TEST_ONLY_KEYRING } from '../support/test-payload-keys.js';
+import { clientDataConverter } from '../../server/infra/payload-codec.js';
 
 let stack: TestStack;
 let connection: Connection;
@@ -32,7 +34,11 @@ afterAll(async () => {
 
 describe('the recording path', () => {
   it('submits with one update-with-start call and answers as before', async () => {
-    const client = new Client({ connection, interceptors: { workflow: [observer] } });
+    const client = new Client({
+      connection,
+      dataConverter: clientDataConverter(TEST_ONLY_KEYRING),
+      interceptors: { workflow: [observer] },
+    });
     const baseUrl = await stack.serve({ client });
     calls.length = 0;
 

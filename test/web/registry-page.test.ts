@@ -192,10 +192,10 @@ describe('the ward officer', () => {
     await (await chooser).setFiles({ name: 'ds-2026.xlsx', mimeType: XLSX, buffer: Buffer.from(await xlsxList()) });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Nhập danh sách');
-    const sent = page.waitForResponse((response) => response.request().method() === 'POST');
+    // The result is the POST's own answer: wait for that new document, not for the response alone.
+    const loaded = page.waitForEvent('load');
     await page.keyboard.press('Enter');
-    await sent;
-    await page.waitForLoadState();
+    await loaded;
 
     expect(await counts(page)).toMatchObject({ Tệp: 'ds-2026.xlsx', 'Hộ thêm mới': '1', 'Hộ không thay đổi': '0' });
     expect(await page.getByText('Không có dòng nào bị lỗi.').count()).toBe(1);

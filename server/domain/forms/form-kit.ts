@@ -21,14 +21,15 @@ export function placeAndDate(place: string, isoDate: string): string {
 
 /**
  * The national heading, centred, the motto underlined by a rule of its width; the form code at the top right.
- * `issuer` lines (e.g. the bank's office) stand at the top left, as on the bank's own forms.
+ * `issuer` lines (e.g. the bank's office) stand at the top left, as on the bank's own forms. A list with no
+ * published form number passes null.
  */
-export function nationalHeading(formCode: string, issuer: readonly string[] = []): Content {
+export function nationalHeading(formCode: string | null, issuer: readonly string[] = []): Content {
   return [
     {
       columns: [
         { width: '*', stack: issuer.map((line, i) => ({ text: line, bold: i === issuer.length - 1, fontSize: 10 })) },
-        { width: 'auto', text: `Mẫu số ${formCode}`, bold: true, fontSize: 10 },
+        { width: 'auto', text: formCode ? `Mẫu số ${formCode}` : '', bold: true, fontSize: 10 },
       ],
     },
     { text: NATION, bold: true, alignment: 'center', fontSize: 12, margin: [0, 8, 0, 0] },

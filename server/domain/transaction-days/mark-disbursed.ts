@@ -1,10 +1,11 @@
+import { getStateQuery } from '../../../workflows/definitions.js';
 import { decideStep, findApplication, startStep, type WorkflowDeps } from '../applications/index.js';
 import { AppError, notFound } from '../errors.js';
 import type { Officer } from '../sessions.js';
 import { dayOf, transactionPointFor, type TransactionDayQuery } from './transaction-day.js';
 
-/** Refusals that mean another request got there first: the step is no longer there to decide. */
-const ALREADY_DECIDED = new Set(['APPLICATION_ENDED', 'STEP_NOT_CURRENT']);
+/** Refusals that may mean another request got there first: the workflow's own state then says so. */
+const MAYBE_DECIDED = new Set(['APPLICATION_ENDED', 'STEP_NOT_CURRENT', 'STEP_HELD_BY_OTHER']);
 
 /**
  * Records one row of the transaction day as disbursed: the approved amount, on that day, at the ward's point,
@@ -41,9 +42,10 @@ export async function markDisbursed(
     );
     return 'disbursed';
   } catch (error) {
-    if (!(error instanceof AppError) || !ALREADY_DECIDED.has(error.code)) throw error;
-    const now = await deps.prisma.application.findUniqueOrThrow({ where: { id: row.id }, select: { status: true } });
-    if (now.status === 'DISBURSED') return 'already';
+    if (!(error instanceof AppError) || !MAYBE_DECIDED.has(error.code)) throw error;
+    // The read model is written after the update answers, so the workflow is asked, not the table.
+    const state = await deps.client.workflow.getHandle(app.workflowId).query(getStateQuery);
+    if (state.status === 'DISBURSED') return 'already';
     throw error;
   }
 }

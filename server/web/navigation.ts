@@ -21,6 +21,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/apply', label: 'navApply', who: 'visitors' },
   { href: '/apply', label: 'navApply', who: FILING_ROLES },
   { href: '/admin', label: 'navAdmin', who: ['admin'] },
+  { href: '/transaction-days', label: 'navTransactionDays', who: ['bank_credit_officer', 'bank_manager'] },
 ];
 
 export function navigationFor(officer: Officer | null): NavItem[] {

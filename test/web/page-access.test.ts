@@ -284,6 +284,26 @@ describe('the pages access table', () => {
   );
 });
 
+describe('the form 01/TD download', () => {
+  it('gives the application page a link to the PDF, which downloads as form 01/TD of that application', async () => {
+    const browser = await officer();
+    const page = await request(browser, 'GET', `/applications/${subject.code}`);
+    expect(page.text).toContain(`href="/applications/${subject.code}/forms/01-td.pdf"`);
+    const response = await fetch(`${stack.baseUrl}/applications/${subject.code}/forms/01-td.pdf`, {
+      headers: { cookie: [...browser.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ') },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(`01-TD-${subject.code}.pdf`);
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const outside = await request(await officer('ward.TANLAP'), 'GET', `/applications/${subject.code}/forms/01-td.pdf`);
+    expect(outside.status).toBe(404);
+  });
+});
+
 describe('the audit trail download', () => {
   it('gives the application page a link to the CSV, which downloads with its header row and the events', async () => {
     const browser = await officer();

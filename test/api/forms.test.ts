@@ -11,7 +11,9 @@ import { PUBLISHED, approvalFor, nextCitizenId, runStep, setDecisionClock, submi
 import { pageCount, pdfText, renderPages } from '../support/pdf.js';
 import { startStack, type TestStack } from '../support/stack.js';
 
-const DOCS = (name: string) => fileURLToPath(new URL(`../../docs/forms/${name}.png`, import.meta.url));
+/** The first page of each form is copied to docs/forms/ for the README when UPDATE_DOCS=1; otherwise kept in /tmp only. */
+const DOCS = (name: string): string | undefined =>
+  process.env.UPDATE_DOCS ? fileURLToPath(new URL(`../../docs/forms/${name}.png`, import.meta.url)) : undefined;
 
 let stack: TestStack;
 const loans = [

@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth.js';
 import { referenceRoutes } from './routes/reference.js';
 import { adminRoutes } from './routes/admin.js';
 import { debtRoutes } from './routes/debts.js';
+import { formRoutes } from './routes/forms.js';
 import { statusRoutes } from './routes/status.js';
 import { rateLimit, type RateLimitRule } from './middleware/rate-limit.js';
 import { idempotency } from './middleware/idempotency.js';
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps): Express {
     registryRoutes(prisma, today),
     debtRoutes(prisma, today),
     meetingRoutes({ prisma, client, taskQueue: deps.taskQueue }),
+    formRoutes(prisma),
   ];
   // Keyed on the route that will answer, which only the routers know: they resolve it before they run.
   app.use('/api', idempotency(prisma, routeResolver(routers, '/api'), deps.log));

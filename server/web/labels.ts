@@ -7,6 +7,7 @@ import type { Lang } from '../domain/format.js';
 import { ADMIN_LABELS } from './labels-admin.js';
 import { APPLICANT_LABELS, APPLY_LABELS } from './labels-applicant.js';
 import { DECISION_LABELS } from './labels-decisions.js';
+import { FORMS_LABELS } from './labels-forms.js';
 import { OFFICER_LABELS } from './labels-officer.js';
 import { REGISTRY_LABELS } from './labels-registry.js';
 import { REGISTRY_PAGE_LABELS } from './labels-registry-page.js';
@@ -83,6 +84,7 @@ export const LABELS = {
   ...LIST_LABELS,
   ...REGISTRY_PAGE_LABELS,
   ...ADMIN_LABELS,
+  ...FORMS_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

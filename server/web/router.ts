@@ -13,6 +13,7 @@ import { setCookie } from './cookies.js';
 import { LANG_COOKIE, langCookieMaxAge, pageContext, webContext } from './context.js';
 import { pageNotFound, webErrorPages } from './error-pages.js';
 import { adminHandlers } from './handlers/admin-handlers.js';
+import { formDownloadHandlers, transactionDayHandlers } from './handlers/transaction-day-handlers.js';
 import { applicationHandlers } from './handlers/application-handlers.js';
 import { applyHandlers } from './handlers/apply-handlers.js';
 import { authHandlers, localPath } from './handlers/auth-handlers.js';
@@ -76,6 +77,8 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(inboxHandlers(deps.prisma));
   router.use(listHandlers(deps.prisma));
   router.use(applicationHandlers(deps));
+  router.use(formDownloadHandlers(deps));
+  router.use(transactionDayHandlers(deps));
   router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today: deps.today }));
   router.use(registryHandlers(deps.prisma, deps.today));
   router.use(pageNotFound);

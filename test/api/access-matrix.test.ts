@@ -420,6 +420,25 @@ const TABLE: Row[] = [
     call: async (ctx, c) => ctx.stack.api('GET', `/api/applications/${ctx.subject.id}/audit`, await as(ctx, c)),
   },
   {
+    route: 'GET /api/applications/:id/forms/01-td.pdf',
+    expected: scoped(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('GET', `/api/applications/${ctx.subject.id}/forms/01-td.pdf`, await as(ctx, c)),
+  },
+  {
+    // A transaction point's list is the bank's: its office's officers only (ward codes are public: 403).
+    route: 'GET /api/transaction-days',
+    expected: bankOnly(200, 403),
+    call: async (ctx, c) =>
+      ctx.stack.api('GET', '/api/transaction-days?ward=HOABINH&date=2026-12-17', await as(ctx, c)),
+  },
+  {
+    route: 'GET /api/transaction-days/posting-list.pdf',
+    expected: bankOnly(200, 403),
+    call: async (ctx, c) =>
+      ctx.stack.api('GET', '/api/transaction-days/posting-list.pdf?ward=HOABINH&date=2026-12-17', await as(ctx, c)),
+  },
+  {
     // Officers amend only on the applicant's behalf, and no bank role amends (403). In scope, the request reaches
     // the workflow, which refuses it: the application is not returned (409). Without a session and without the
     // borrower's citizen ID the caller learns nothing, not even that the application exists (404).

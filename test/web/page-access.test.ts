@@ -149,6 +149,38 @@ const TABLE: Row[] = [
     type: 'text/csv',
     call: (b) => request(b, 'GET', `/applications/${subject.code}/audit.csv`),
   },
+  {
+    route: 'GET /applications/:code/forms/01-td.pdf',
+    expected: { visitor: 303, officer: 200 },
+    type: 'application/pdf',
+    call: (b) => request(b, 'GET', `/applications/${subject.code}/forms/01-td.pdf`),
+  },
+  // The transaction day is the bank's: a ward officer gets the 403 page.
+  {
+    route: 'GET /transaction-days',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/transaction-days'),
+  },
+  {
+    route: 'GET /transaction-days/list.pdf',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/transaction-days/list.pdf?ward=HOABINH&date=2026-12-17'),
+  },
+  {
+    route: 'GET /transaction-days/list.xlsx',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/transaction-days/list.xlsx?ward=HOABINH&date=2026-12-17'),
+  },
+  {
+    route: 'GET /transaction-days/posting-list.pdf',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/transaction-days/posting-list.pdf?ward=HOABINH&date=2026-12-17'),
+  },
+  {
+    route: 'POST /transaction-days/disbursements',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/transaction-days/disbursements', { ward: 'HOABINH', date: '2026-12-17' }),
+  },
   // The ward officer's step is not the current one (the group vote is): 409, as the API answers.
   {
     route: 'POST /applications/:code/steps/:step/start',
@@ -268,6 +300,26 @@ describe('the pages access table', () => {
       expect(answer.text).not.toMatch(/^\s*[{[]/);
     },
   );
+});
+
+describe('the form 01/TD download', () => {
+  it('gives the application page a link to the PDF, which downloads as form 01/TD of that application', async () => {
+    const browser = await officer();
+    const page = await request(browser, 'GET', `/applications/${subject.code}`);
+    expect(page.text).toContain(`href="/applications/${subject.code}/forms/01-td.pdf"`);
+    const response = await fetch(`${stack.baseUrl}/applications/${subject.code}/forms/01-td.pdf`, {
+      headers: { cookie: [...browser.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ') },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(`01-TD-${subject.code}.pdf`);
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const outside = await request(await officer('ward.TANLAP'), 'GET', `/applications/${subject.code}/forms/01-td.pdf`);
+    expect(outside.status).toBe(404);
+  });
 });
 
 describe('the audit trail download', () => {

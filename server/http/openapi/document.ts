@@ -152,8 +152,15 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       responses: {
         [success]: {
           description: 'Success',
-          ...(op.response ? { content: json(op.response, 'output') } : {}),
-          ...(op.download ? { content: binary(op.download) } : {}),
+          // A route can answer JSON or, on request, a file (?format=pdf): both media types are listed.
+          ...(op.response || op.download
+            ? {
+                content: {
+                  ...(op.response ? json(op.response, 'output') : {}),
+                  ...(op.download ? binary(op.download) : {}),
+                },
+              }
+            : {}),
         },
         ...errorResponsesOf(op),
         default: errorResponse('Unexpected error (500, no details)'),

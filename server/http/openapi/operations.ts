@@ -7,6 +7,13 @@ import { AdminGroupView, MemberView } from '../../domain/groups-admin.js';
 import { AdminWardView, BankOfficeView } from '../../domain/reference-admin.js';
 import { CalendarYearBody } from '../routes/admin.js';
 import { MeView } from '../routes/auth.js';
+import {
+  PDF_TYPE,
+  TransactionDayListQuery,
+  TransactionDayQuery,
+  TransactionDayView,
+  XLSX_TYPE,
+} from '../routes/forms.js';
 import { ClearDebtBody, DebtQuery, DebtView, NewDebtBody } from '../routes/debts.js';
 import { NewProgramBody, ProgramDefinition } from '../routes/programs-admin.js';
 import {
@@ -259,6 +266,30 @@ export const OPERATIONS: Operation[] = [
     auth: 'officer',
     query: AuditQuery,
     response: z.object({ code: z.string(), entries: z.array(AuditEntryView) }),
+  },
+  {
+    method: 'get',
+    path: '/api/applications/{id}/forms/01-td.pdf',
+    summary: 'Form 01/TD (loan request and capital-use plan) as PDF, with the bank block once approved',
+    auth: 'officer',
+    download: [PDF_TYPE],
+  },
+  {
+    method: 'get',
+    path: '/api/transaction-days',
+    summary: "A transaction day's disbursement list at one ward's point (bank officers of its office); format=pdf|xlsx",
+    auth: 'officer',
+    query: TransactionDayListQuery,
+    response: TransactionDayView,
+    download: [PDF_TYPE, XLSX_TYPE],
+  },
+  {
+    method: 'get',
+    path: '/api/transaction-days/posting-list.pdf',
+    summary: "A transaction day's public posting list (borrowers, amounts, rates, due dates) as PDF",
+    auth: 'officer',
+    query: TransactionDayQuery,
+    download: [PDF_TYPE],
   },
   {
     method: 'get',

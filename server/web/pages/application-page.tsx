@@ -186,6 +186,11 @@ export function ApplicationPage({ ctx, data }: { ctx: PageContext; data: Applica
           {t('auditCsv')}
         </a>
       </p>
+      <p>
+        <a href={`/applications/${encodeURIComponent(view.code)}/forms/01-td.pdf`} download>
+          {t('form01Pdf')}
+        </a>
+      </p>
     </Layout>
   );
 }

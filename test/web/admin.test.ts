@@ -150,7 +150,7 @@ describe('the administrator', () => {
     await page.waitForURL(/\/admin\/wards\?done=ward$/);
     const row = page.getByRole('row', { name: /ANHOA/ });
     await expect(row.textContent()).resolves.toContain('Ngày 12 hằng tháng: Nhà văn hóa phường An Hòa');
-    await row.getByRole('link').click();
+    await row.getByRole('link', { name: /Tổ TK&VV/ }).click();
     await page.waitForURL(/\/admin\/wards\/ANHOA\/groups$/);
 
     await field('Mã').fill('ANHOA-01');

@@ -5,18 +5,17 @@
 import { Router, type Response } from 'express';
 import { h } from 'preact';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
-import { AppError, notFound } from '../../domain/errors.js';
+import { notFound } from '../../domain/errors.js';
 import { addMember, changeMember, createGroup, listMembers } from '../../domain/groups-admin.js';
 import { createWard, listBankOffices, listWards } from '../../domain/reference-admin.js';
 import { listGroups } from '../../domain/reference-data.js';
-import { statusOf } from '../../http/middleware/error-handler.js';
 import { NewGroupBody, NewMemberBody, NewWardBody } from '../../http/routes/reference-admin.js';
 import { pageContext } from '../context.js';
-import { formErrors } from '../form-errors.js';
-import { formText, numberOrText } from '../form-values.js';
+import { numberOrText } from '../form-values.js';
 import { AdminGroupsPage, type AdminGroupsPageData } from '../pages/admin-groups-page.js';
 import { AdminWardsPage, type AdminWardsPageData } from '../pages/admin-wards-page.js';
 import { sendPage } from '../render.js';
+import { checked, formValues, noticeOf, refusalOf } from './admin-forms.js';
 import { z } from 'zod';
 
 const WARD_FIELDS = [
@@ -34,11 +33,6 @@ const MEMBER_FIELDS = ['fullName', 'citizenId'];
 const CodeParam = z.object({ code: z.string().min(1).max(40) });
 const MemberParams = z.object({ code: z.string().min(1).max(40), memberId: z.uuid() });
 
-function formValues(body: unknown, names: readonly string[]): Record<string, string> {
-  const form = (body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(names.map((name) => [name, formText(form[name])]));
-}
-
 /** Form strings as the API's bodies read them: empty fields absent, the transaction day a number. */
 function wardBody(values: Record<string, string>, associationCodes: string[]): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -52,28 +46,12 @@ function wardBody(values: Record<string, string>, associationCodes: string[]): R
 const present = (values: Record<string, string>) =>
   Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
 
-/** A repeated checkbox arrives as one string or an array of them. */
-const checked = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
-
-/** A refusal the page shows beside its fields; not found and server faults go to the error page. */
-function refusalOf(res: Response, error: unknown) {
-  if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
-  const refusal = formErrors(error, pageContext(res).t);
-  return refusal ? { ...refusal, status: error instanceof AppError ? statusOf(error.code) : 400 } : null;
-}
-
 const NOTICES = {
   ward: 'wardCreated',
   group: 'groupCreated',
   member: 'memberAdded',
   left: 'memberLeft',
 } as const;
-
-function noticeOf(res: Response, done: unknown): string | undefined {
-  const key = NOTICES[done as keyof typeof NOTICES] as (typeof NOTICES)[keyof typeof NOTICES] | undefined;
-  return key ? pageContext(res).t(key) : undefined;
-}
 
 export function adminWardHandlers(prisma: PrismaClient, today: () => string): Router {
   const router = Router();
@@ -85,7 +63,7 @@ export function adminWardHandlers(prisma: PrismaClient, today: () => string): Ro
   }
 
   router.get('/admin/wards', async (req, res) => {
-    await showWards(res, { notice: noticeOf(res, req.query.done) });
+    await showWards(res, { notice: noticeOf(res, NOTICES, req.query.done) });
   });
 
   router.post('/admin/wards', async (req, res) => {
@@ -125,7 +103,7 @@ export function adminWardHandlers(prisma: PrismaClient, today: () => string): Ro
 
   router.get('/admin/wards/:code/groups', async (req, res) => {
     const { code } = CodeParam.parse(req.params);
-    await showGroups(res, code, { notice: noticeOf(res, req.query.done) });
+    await showGroups(res, code, { notice: noticeOf(res, NOTICES, req.query.done) });
   });
 
   router.post('/admin/wards/:code/groups', async (req, res) => {

@@ -6,6 +6,7 @@ import type { MemberView } from '../../domain/groups-admin.js';
 import type { PageContext } from '../context.js';
 import { ErrorSummary, Field, type FieldMessages } from '../form-parts.js';
 import { CsrfField, Layout } from '../layout.js';
+import { Notice } from '../page-parts.js';
 
 export interface GroupWithMembers {
   code: string;
@@ -64,11 +65,7 @@ export function AdminGroupsPage({ ctx, data }: { ctx: PageContext; data: AdminGr
         <a href="/admin/wards">{t('backToWards')}</a>
       </p>
       <h1>{title}</h1>
-      {data.notice ? (
-        <p class="notice" role="status">
-          {data.notice}
-        </p>
-      ) : null}
+      <Notice text={data.notice} />
       {data.groups.length === 0 ? <p class="empty">{t('noGroups')}</p> : null}
       {data.groups.map((g) => (
         <section key={g.code} aria-labelledby={`g-${g.code}`}>
@@ -80,6 +77,11 @@ export function AdminGroupsPage({ ctx, data }: { ctx: PageContext; data: AdminGr
             {g.associationCode in ASSOCIATION_LABELS
               ? t(ASSOCIATION_LABELS[g.associationCode as 'FARMERS'])
               : g.associationCode}
+          </p>
+          <p>
+            <a href={`/admin/groups/${encodeURIComponent(g.code)}`}>
+              {t('editGroup')} <span class="visually-hidden">{g.name}</span>
+            </a>
           </p>
           {g.members.length === 0 ? (
             <p class="empty">{t('noMembers')}</p>

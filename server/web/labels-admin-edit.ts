@@ -22,7 +22,7 @@ export const ADMIN_EDIT_LABELS = {
   saveGroup: { vi: 'Lưu thông tin tổ', en: "Save the group's details" },
   groupChanged: { vi: 'Đã lưu thông tin tổ.', en: "The group's details were saved." },
   groupLeader: { vi: 'Tổ trưởng', en: 'Group leader' },
-  groupLeaderTitle: { vi: 'Tổ trưởng', en: 'Group leader' },
+  groupLeaderTitle: { vi: 'Đổi tổ trưởng', en: 'Change the group leader' },
   groupLeaderHint: {
     vi: 'Chọn một tổ viên đang trong tổ. Tổ trưởng cũ trở thành tổ viên.',
     en: 'Choose a current member. The previous leader becomes a member.',

@@ -34,3 +34,24 @@ export function noticeOf(res: Response, notices: Record<string, LabelKey>, done:
   const key = typeof done === 'string' && Object.hasOwn(notices, done) ? notices[done] : undefined;
   return key ? pageContext(res).t(key) : undefined;
 }
+
+/**
+ * Runs a form's use case: on success the redirect (POST, redirect, GET), on a refusal the page again through
+ * `refused`; anything else goes on to the error page.
+ */
+export async function submitForm(
+  res: Response,
+  action: () => Promise<unknown>,
+  redirectTo: string,
+  refused: (refusal: Refusal) => Promise<void>,
+): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    const refusal = refusalOf(res, error);
+    if (!refusal) throw error;
+    await refused(refusal);
+    return;
+  }
+  res.redirect(303, redirectTo);
+}

@@ -24,7 +24,7 @@ import { AdminPage } from '../pages/admin-page.js';
 import type { ScopeChoices } from '../pages/officer-fields.js';
 import { requireSignIn } from '../error-pages.js';
 import { sendPage } from '../render.js';
-import { formValues, noticeOf, refusalOf, type Refusal } from './admin-forms.js';
+import { formValues, noticeOf, refusalOf, submitForm, type Refusal } from './admin-forms.js';
 import { adminWardHandlers } from './admin-ward-handlers.js';
 import { adminCalendarHandlers } from './admin-calendar-handlers.js';
 import { adminWardEditHandlers } from './admin-ward-edit-handlers.js';
@@ -146,19 +146,9 @@ export function adminHandlers(
     action: () => Promise<unknown>,
     values?: Record<string, string>,
   ) {
-    try {
-      await action();
-      res.redirect(303, `/admin/officers/${encodeURIComponent(username)}?done=${done}`);
-    } catch (error) {
-      const refusal = refusalOf(res, error);
-      if (!refusal) throw error;
-      await showOfficer(
-        res,
-        username,
-        { ...(values ? { values } : {}), refused: { form, ...refusal } },
-        refusal.status,
-      );
-    }
+    await submitForm(res, action, `/admin/officers/${encodeURIComponent(username)}?done=${done}`, (refusal) =>
+      showOfficer(res, username, { ...(values ? { values } : {}), refused: { form, ...refusal } }, refusal.status),
+    );
   }
 
   router.get('/admin/officers/:username', async (req, res) => {

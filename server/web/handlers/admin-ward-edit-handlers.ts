@@ -23,7 +23,7 @@ import { numberOrText } from '../form-values.js';
 import { AdminGroupPage, type AdminGroupPageData, type GroupForm } from '../pages/admin-group-page.js';
 import { AdminWardPage, type AdminWardPageData, type WardForm } from '../pages/admin-ward-page.js';
 import { sendPage } from '../render.js';
-import { checked, formValues, noticeOf, refusalOf, type Refusal } from './admin-forms.js';
+import { checked, formValues, noticeOf, submitForm, type Refusal } from './admin-forms.js';
 
 const WARD_FIELDS = ['name', 'kind', 'district', 'province', 'transactionPoint', 'transactionDay', 'bankOfficeCode'];
 const GROUP_FIELDS = ['name', 'village'];
@@ -70,14 +70,9 @@ export function adminWardEditHandlers(prisma: PrismaClient, today: () => string)
     keep: Partial<AdminWardPageData>,
     action: () => Promise<unknown>,
   ) {
-    try {
-      await action();
-      res.redirect(303, `/admin/wards/${encodeURIComponent(code)}?done=${form}`);
-    } catch (error) {
-      const refusal = refusalOf(res, error);
-      if (!refusal) throw error;
-      await showWard(res, code, { ...keep, refused: asRefused(form, refusal) }, refusal.status);
-    }
+    await submitForm(res, action, `/admin/wards/${encodeURIComponent(code)}?done=${form}`, (refusal) =>
+      showWard(res, code, { ...keep, refused: asRefused(form, refusal) }, refusal.status),
+    );
   }
 
   router.get('/admin/wards/:code', async (req, res) => {
@@ -129,14 +124,9 @@ export function adminWardEditHandlers(prisma: PrismaClient, today: () => string)
     values: Record<string, string>,
     action: () => Promise<unknown>,
   ) {
-    try {
-      await action();
-      res.redirect(303, `/admin/groups/${encodeURIComponent(code)}?done=${form}`);
-    } catch (error) {
-      const refusal = refusalOf(res, error);
-      if (!refusal) throw error;
-      await showGroup(res, code, { values, refused: asRefused(form, refusal) }, refusal.status);
-    }
+    await submitForm(res, action, `/admin/groups/${encodeURIComponent(code)}?done=${form}`, (refusal) =>
+      showGroup(res, code, { values, refused: asRefused(form, refusal) }, refusal.status),
+    );
   }
 
   router.get('/admin/groups/:code', async (req, res) => {

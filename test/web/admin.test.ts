@@ -190,7 +190,7 @@ describe('the administrator', () => {
       .getByRole('link', { name: /Lịch nghỉ lễ/ })
       .click();
     await page.waitForURL(/\/admin\/calendar$/);
-    await page.getByLabel('Năm').fill('2026');
+    await page.getByLabel('Năm', { exact: true }).fill('2026');
     await page.getByRole('button', { name: 'Xem' }).click();
     await page.waitForURL(/year=2026/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Lịch nghỉ lễ năm 2026');

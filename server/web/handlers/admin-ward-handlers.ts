@@ -15,7 +15,7 @@ import { numberOrText } from '../form-values.js';
 import { AdminGroupsPage, type AdminGroupsPageData } from '../pages/admin-groups-page.js';
 import { AdminWardsPage, type AdminWardsPageData } from '../pages/admin-wards-page.js';
 import { sendPage } from '../render.js';
-import { checked, formValues, noticeOf, refusalOf } from './admin-forms.js';
+import { checked, formValues, noticeOf, submitForm, type Refusal } from './admin-forms.js';
 import { z } from 'zod';
 
 const WARD_FIELDS = [
@@ -46,6 +46,13 @@ function wardBody(values: Record<string, string>, associationCodes: string[]): R
 const present = (values: Record<string, string>) =>
   Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
 
+const refusedForm = (form: string, values: Record<string, string>, refusal: Refusal) => ({
+  form,
+  values,
+  errors: refusal.fields,
+  general: refusal.general,
+});
+
 const NOTICES = {
   ward: 'wardCreated',
   group: 'groupCreated',
@@ -69,18 +76,13 @@ export function adminWardHandlers(prisma: PrismaClient, today: () => string): Ro
   router.post('/admin/wards', async (req, res) => {
     const values = formValues(req.body, WARD_FIELDS);
     const associationCodes = checked((req.body as Record<string, unknown>).associationCodes);
-    try {
-      await createWard(prisma, pageContext(res).officer!, NewWardBody.parse(wardBody(values, associationCodes)));
-      res.redirect(303, '/admin/wards?done=ward');
-    } catch (error) {
-      const refusal = refusalOf(res, error);
-      if (!refusal) throw error;
-      await showWards(
-        res,
-        { values, associationCodes, errors: refusal.fields, general: refusal.general },
-        refusal.status,
-      );
-    }
+    await submitForm(
+      res,
+      () => createWard(prisma, pageContext(res).officer!, NewWardBody.parse(wardBody(values, associationCodes))),
+      '/admin/wards?done=ward',
+      (refusal) =>
+        showWards(res, { values, associationCodes, errors: refusal.fields, general: refusal.general }, refusal.status),
+    );
   });
 
   async function showGroups(res: Response, wardCode: string, extra: Partial<AdminGroupsPageData>, status = 200) {
@@ -109,15 +111,12 @@ export function adminWardHandlers(prisma: PrismaClient, today: () => string): Ro
   router.post('/admin/wards/:code/groups', async (req, res) => {
     const { code: wardCode } = CodeParam.parse(req.params);
     const values = formValues(req.body, GROUP_FIELDS);
-    try {
-      await createGroup(prisma, pageContext(res).officer!, NewGroupBody.parse({ ...present(values), wardCode }));
-      res.redirect(303, groupsPath(wardCode, 'group'));
-    } catch (error) {
-      const refusal = refusalOf(res, error);
-      if (!refusal) throw error;
-      const refused = { form: 'group', values, errors: refusal.fields, general: refusal.general };
-      await showGroups(res, wardCode, { refused }, refusal.status);
-    }
+    await submitForm(
+      res,
+      () => createGroup(prisma, pageContext(res).officer!, NewGroupBody.parse({ ...present(values), wardCode })),
+      groupsPath(wardCode, 'group'),
+      (refusal) => showGroups(res, wardCode, { refused: refusedForm('group', values, refusal) }, refusal.status),
+    );
   });
 
   /** The group's ward, for the page to return to; a missing group is the 404 page. */
@@ -131,15 +130,13 @@ export function adminWardHandlers(prisma: PrismaClient, today: () => string): Ro
     const { code } = CodeParam.parse(req.params);
     const wardCode = await wardOfGroup(code);
     const values = formValues(req.body, MEMBER_FIELDS);
-    try {
-      await addMember(prisma, pageContext(res).officer!, code, NewMemberBody.parse(present(values)), today());
-      res.redirect(303, groupsPath(wardCode, 'member'));
-    } catch (error) {
-      const refusal = refusalOf(res, error);
-      if (!refusal) throw error;
-      const refused = { form: `member:${code}`, values, errors: refusal.fields, general: refusal.general };
-      await showGroups(res, wardCode, { refused }, refusal.status);
-    }
+    await submitForm(
+      res,
+      () => addMember(prisma, pageContext(res).officer!, code, NewMemberBody.parse(present(values)), today()),
+      groupsPath(wardCode, 'member'),
+      (refusal) =>
+        showGroups(res, wardCode, { refused: refusedForm(`member:${code}`, values, refusal) }, refusal.status),
+    );
   });
 
   router.post('/admin/groups/:code/members/:memberId/left', async (req, res) => {

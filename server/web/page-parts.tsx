@@ -14,8 +14,10 @@ export function Notice({ text }: { text?: string | undefined }) {
 export interface Column<Row> {
   header: string;
   cell: (row: Row) => ComponentChildren;
-  /** `code` for identifiers, set in the monospace face. */
+  /** `code` for identifiers, set in the monospace face; `num` for amounts, aligned right. */
   class?: string;
+  /** The heading cell's class, where it aligns with its column (`num`). */
+  headerClass?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export function DataTable<Row>(props: {
         <thead>
           <tr>
             {props.columns.map((column) => (
-              <th scope="col" key={column.header}>
+              <th scope="col" key={column.header} class={column.headerClass}>
                 {column.header}
               </th>
             ))}

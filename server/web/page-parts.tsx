@@ -1,4 +1,4 @@
-/** The pieces every page shows the same way: a notice after an action, a table of rows, a list of facts. */
+/** The pieces every page shows the same way: a heading with its code, a notice, a table of rows, a list of facts. */
 import { Fragment, type ComponentChildren } from 'preact';
 
 /** What an action just did ("Đã lưu thay đổi."), announced to screen readers; nothing when there is none. */
@@ -8,6 +8,18 @@ export function Notice({ text }: { text?: string | undefined }) {
     <p class="notice" role="status">
       {text}
     </p>
+  );
+}
+
+/** The page's heading with the code it is about (`Hồ sơ HOABINH-2026-…`), and the notice of what was just done. */
+export function CodeHeading(props: { title: string; code: string; notice?: string | undefined }) {
+  return (
+    <>
+      <h1>
+        {props.title} <span class="code">{props.code}</span>
+      </h1>
+      <Notice text={props.notice} />
+    </>
   );
 }
 

@@ -3,7 +3,7 @@ import { ASSOCIATION_LABELS, type AssociationCode } from '../../../workflows/dom
 import type { PageContext } from '../context.js';
 import { ErrorSummary, Field, type FieldMessages } from '../form-parts.js';
 import { CsrfField, Layout } from '../layout.js';
-import { Facts, Notice } from '../page-parts.js';
+import { CodeHeading, Facts } from '../page-parts.js';
 import type { GroupWithMembers } from './admin-groups-page.js';
 
 /** Which of the page's two forms a refusal belongs to. */
@@ -36,10 +36,7 @@ export function AdminGroupPage({ ctx, data }: { ctx: PageContext; data: AdminGro
       <p>
         <a href={`/admin/wards/${encodeURIComponent(data.ward.code)}/groups`}>{t('backToGroups')}</a>
       </p>
-      <h1>
-        {group.name} <span class="code">{group.code}</span>
-      </h1>
-      <Notice text={data.notice} />
+      <CodeHeading title={group.name} code={group.code} notice={data.notice} />
       <Facts
         facts={[
           [t('scopeWard'), `${data.ward.name} (${data.ward.code})`],

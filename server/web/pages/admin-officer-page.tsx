@@ -6,7 +6,7 @@ import type { PageContext } from '../context.js';
 import { ErrorSummary, Field, type FieldMessages } from '../form-parts.js';
 import { ROLE_LABEL_KEYS } from '../labels-admin.js';
 import { CsrfField, Layout } from '../layout.js';
-import { Facts, Notice } from '../page-parts.js';
+import { CodeHeading, Facts } from '../page-parts.js';
 import { RoleAndScopeFields, scopeText, type ScopeChoices } from './officer-fields.js';
 
 /** Which of the page's three forms a refusal belongs to. */
@@ -34,10 +34,7 @@ export function AdminOfficerPage({ ctx, data }: { ctx: PageContext; data: AdminO
       <p>
         <a href="/admin/officers">{t('backToOfficers')}</a>
       </p>
-      <h1>
-        {t('officerTitle')} <span class="code">{officer.username}</span>
-      </h1>
-      <Notice text={data.notice} />
+      <CodeHeading title={t('officerTitle')} code={officer.username} notice={data.notice} />
       <Facts
         facts={[
           [t('colDisplayName'), officer.displayName],

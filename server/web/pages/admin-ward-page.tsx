@@ -4,7 +4,7 @@ import type { AdminWardView } from '../../domain/reference-admin.js';
 import type { PageContext } from '../context.js';
 import { ErrorSummary, type FieldMessages } from '../form-parts.js';
 import { CsrfField, Layout } from '../layout.js';
-import { Notice } from '../page-parts.js';
+import { CodeHeading } from '../page-parts.js';
 import { AssociationChoices, WardFields } from './ward-fields.js';
 
 /** Which of the page's two forms a refusal belongs to. */
@@ -33,10 +33,7 @@ export function AdminWardPage({ ctx, data }: { ctx: PageContext; data: AdminWard
       <p>
         <a href="/admin/wards">{t('backToWards')}</a>
       </p>
-      <h1>
-        {ward.name} <span class="code">{ward.code}</span>
-      </h1>
-      <Notice text={data.notice} />
+      <CodeHeading title={ward.name} code={ward.code} notice={data.notice} />
       <p>
         <a href={`${base}/groups`}>{t('wardGroupsLink')}</a>
       </p>

@@ -9,7 +9,7 @@ import type { ApplicationView } from '../../http/views/application-view.js';
 import type { PageContext } from '../context.js';
 import { EVENT_LABELS, OUTCOME_LABELS } from '../event-labels.js';
 import { CsrfField, Layout } from '../layout.js';
-import { Facts, Notice, type Fact } from '../page-parts.js';
+import { CodeHeading, Facts, type Fact } from '../page-parts.js';
 import { DecisionForm, type DecisionFormData } from './decision-forms.js';
 
 export interface ApplicationPageData {
@@ -142,10 +142,7 @@ export function ApplicationPage({ ctx, data }: { ctx: PageContext; data: Applica
   const { t, view } = { t: ctx.t, view: data.view };
   return (
     <Layout ctx={ctx} title={`${t('applicationTitle')} ${view.code}`}>
-      <h1>
-        {t('applicationTitle')} <span class="code">{view.code}</span>
-      </h1>
-      <Notice text={data.notice} />
+      <CodeHeading title={t('applicationTitle')} code={view.code} notice={data.notice} />
       {data.general?.length ? (
         <div class="error-summary" role="alert">
           {data.general.map((message) => (

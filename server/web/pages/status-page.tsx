@@ -7,7 +7,7 @@ import type { StatusView } from '../../http/views/status-view.js';
 import type { PageContext } from '../context.js';
 import { ErrorSummary, Field, type FieldMessages } from '../form-parts.js';
 import { CsrfField, Layout } from '../layout.js';
-import { Facts, Notice } from '../page-parts.js';
+import { CodeHeading, Facts } from '../page-parts.js';
 
 export interface StatusPageData {
   view: StatusView;
@@ -115,10 +115,7 @@ export function StatusPage({ ctx, data }: { ctx: PageContext; data: StatusPageDa
   const open = view.status === 'IN_PROGRESS' || view.status === 'RETURNED';
   return (
     <Layout ctx={ctx} title={`${t('applicationTitle')} ${view.code}`}>
-      <h1>
-        {t('applicationTitle')} <span class="code">{view.code}</span>
-      </h1>
-      <Notice text={data.notice} />
+      <CodeHeading title={t('applicationTitle')} code={view.code} notice={data.notice} />
       <Facts
         facts={[
           [t('programme'), t(view.programName)],

@@ -16,6 +16,7 @@ const SPECIFIC: Record<string, { vi: string; en: string }> = {
   dateOfBirth: { vi: 'Nhập ngày sinh có thật, ví dụ 12/04/1985.', en: 'Enter a real date of birth, e.g. 12/04/1985.' },
   amount: { vi: 'Nhập số tiền vay là số nguyên dương (đồng).', en: 'Enter the amount as a whole number of dong.' },
   termMonths: { vi: 'Nhập thời hạn vay là số tháng.', en: 'Enter the term as a number of months.' },
+  transactionDay: { vi: 'Nhập ngày trong tháng từ 1 đến 28.', en: 'Enter a day of the month from 1 to 28.' },
   username: {
     vi: 'Tên đăng nhập gồm 3 đến 64 chữ cái, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
     en: 'The username has 3 to 64 letters, digits, dots, dashes or underscores.',

@@ -150,7 +150,7 @@ describe('the administrator', () => {
     await page.waitForURL(/\/admin\/wards\?done=ward$/);
     const row = page.getByRole('row', { name: /ANHOA/ });
     await expect(row.textContent()).resolves.toContain('Ngày 12 hằng tháng: Nhà văn hóa phường An Hòa');
-    await row.getByRole('link').click();
+    await row.getByRole('link', { name: /Tổ TK&VV/ }).click();
     await page.waitForURL(/\/admin\/wards\/ANHOA\/groups$/);
 
     await field('Mã').fill('ANHOA-01');
@@ -190,7 +190,7 @@ describe('the administrator', () => {
       .getByRole('link', { name: /Lịch nghỉ lễ/ })
       .click();
     await page.waitForURL(/\/admin\/calendar$/);
-    await page.getByLabel('Năm').fill('2026');
+    await page.getByLabel('Năm', { exact: true }).fill('2026');
     await page.getByRole('button', { name: 'Xem' }).click();
     await page.waitForURL(/year=2026/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Lịch nghỉ lễ năm 2026');

@@ -282,6 +282,41 @@ const TABLE: Row[] = [
     type: 'text/csv',
     call: (b) => request(b, 'GET', '/wards/HOABINH/registry/export?format=csv'),
   },
+  {
+    route: 'GET /admin/wards/:code',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/wards/HOABINH'),
+  },
+  {
+    route: 'POST /admin/wards/:code',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/wards/HOABINH', { transactionDay: '5' }),
+  },
+  {
+    route: 'POST /admin/wards/:code/associations',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/wards/HOABINH/associations', { associationCodes: 'YOUTH' }),
+  },
+  {
+    route: 'GET /admin/groups/:code',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/groups/HOABINH-01'),
+  },
+  {
+    route: 'POST /admin/groups/:code',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/groups/HOABINH-01', { name: 'X' }),
+  },
+  {
+    route: 'POST /admin/groups/:code/leader',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/groups/HOABINH-01/leader', { memberId: 'x' }),
+  },
+  {
+    route: 'POST /admin/calendar',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/calendar', { year: '2031' }),
+  },
 ];
 
 describe('the pages access table', () => {
@@ -359,6 +394,8 @@ describe('the administrator', () => {
       '/admin/wards',
       '/admin/wards/HOABINH/groups',
       '/admin/calendar',
+      '/admin/wards/HOABINH',
+      '/admin/groups/HOABINH-01',
     ]) {
       expect((await request(browser, 'GET', path)).status).toBe(200);
     }

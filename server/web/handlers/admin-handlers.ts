@@ -15,30 +15,22 @@ import {
   setOfficerDisabled,
 } from '../../domain/officer-accounts.js';
 import { listBankOffices } from '../../domain/reference-admin.js';
-import { listAssociations, listCalendarDays, listWardsAndGroups } from '../../domain/reference-data.js';
-import { CalendarYearParams } from '../../http/routes/admin.js';
-import { statusOf } from '../../http/middleware/error-handler.js';
+import { listAssociations, listWardsAndGroups } from '../../domain/reference-data.js';
 import { NewOfficerBody, OfficerParams, OfficerPatchBody, PasswordResetBody } from '../../http/schemas.js';
 import { pageContext } from '../context.js';
-import { formErrors } from '../form-errors.js';
-import { formText } from '../form-values.js';
-import { AdminCalendarPage } from '../pages/admin-calendar-page.js';
 import { AdminOfficerPage, type OfficerForm } from '../pages/admin-officer-page.js';
 import { AdminOfficersPage } from '../pages/admin-officers-page.js';
 import { AdminPage } from '../pages/admin-page.js';
 import type { ScopeChoices } from '../pages/officer-fields.js';
 import { requireSignIn } from '../error-pages.js';
 import { sendPage } from '../render.js';
+import { formValues, noticeOf, refusalOf, submitForm, type Refusal } from './admin-forms.js';
 import { adminWardHandlers } from './admin-ward-handlers.js';
+import { adminCalendarHandlers } from './admin-calendar-handlers.js';
+import { adminWardEditHandlers } from './admin-ward-edit-handlers.js';
 
 const PROFILE_FIELDS = ['username', 'displayName', 'email'] as const;
 const SCOPE_FIELDS = ['role', 'wardCode', 'associationCode', 'groupCode', 'bankOfficeCode'] as const;
-
-/** The form's text fields as typed (trimmed), the password never echoed back. */
-function formValues(body: unknown, names: readonly string[]): Record<string, string> {
-  const form = (body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(names.map((name) => [name, formText(form[name])]));
-}
 
 /**
  * Form strings as the API's bodies read them, in one place: an empty field is absent when creating, and `null`
@@ -69,19 +61,6 @@ const NOTICES = {
   enabled: 'officerEnabled',
   reset: 'passwordReset',
 } as const;
-
-function noticeOf(res: Response, done: unknown): string | undefined {
-  const key = NOTICES[done as keyof typeof NOTICES] as (typeof NOTICES)[keyof typeof NOTICES] | undefined;
-  return key ? pageContext(res).t(key) : undefined;
-}
-
-/** A refusal the page shows beside its fields; anything else (not found, a server fault) goes to the error page. */
-function refusalOf(res: Response, error: unknown) {
-  if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
-  return formErrors(error, pageContext(res).t);
-}
-
-type Refusal = NonNullable<ReturnType<typeof formErrors>>;
 
 interface OfficersExtra {
   values?: Record<string, string>;
@@ -118,7 +97,7 @@ export function adminHandlers(
   }
 
   router.get('/admin/officers', async (req, res) => {
-    await showOfficers(res, { notice: noticeOf(res, req.query.done) });
+    await showOfficers(res, { notice: noticeOf(res, NOTICES, req.query.done) });
   });
 
   router.post('/admin/officers', async (req, res) => {
@@ -132,8 +111,7 @@ export function adminHandlers(
     } catch (error) {
       const refusal = refusalOf(res, error);
       if (!refusal) throw error;
-      const status = error instanceof AppError ? statusOf(error.code) : 400;
-      await showOfficers(res, { values, errors: refusal.fields, general: refusal.general }, status);
+      await showOfficers(res, { values, errors: refusal.fields, general: refusal.general }, refusal.status);
     }
   });
 
@@ -168,20 +146,14 @@ export function adminHandlers(
     action: () => Promise<unknown>,
     values?: Record<string, string>,
   ) {
-    try {
-      await action();
-      res.redirect(303, `/admin/officers/${encodeURIComponent(username)}?done=${done}`);
-    } catch (error) {
-      const refusal = refusalOf(res, error);
-      if (!refusal) throw error;
-      const status = error instanceof AppError ? statusOf(error.code) : 400;
-      await showOfficer(res, username, { ...(values ? { values } : {}), refused: { form, ...refusal } }, status);
-    }
+    await submitForm(res, action, `/admin/officers/${encodeURIComponent(username)}?done=${done}`, (refusal) =>
+      showOfficer(res, username, { ...(values ? { values } : {}), refused: { form, ...refusal } }, refusal.status),
+    );
   }
 
   router.get('/admin/officers/:username', async (req, res) => {
     const { username } = OfficerParams.parse(req.params);
-    await showOfficer(res, username, { notice: noticeOf(res, req.query.done) });
+    await showOfficer(res, username, { notice: noticeOf(res, NOTICES, req.query.done) });
   });
 
   router.post('/admin/officers/:username', async (req, res) => {
@@ -220,13 +192,8 @@ export function adminHandlers(
     );
   });
 
-  router.get('/admin/calendar', async (req, res) => {
-    const parsed = CalendarYearParams.safeParse({ year: req.query.year });
-    const year = parsed.success ? parsed.data.year : Number(options.today().slice(0, 4));
-    const days = await listCalendarDays(prisma, year);
-    sendPage(res, h(AdminCalendarPage, { ctx: pageContext(res), data: { year, days } }));
-  });
-
   router.use(adminWardHandlers(prisma, options.today));
+  router.use(adminWardEditHandlers(prisma, options.today));
+  router.use(adminCalendarHandlers(prisma, options.today));
   return router;
 }

@@ -5,18 +5,17 @@
 import { Router, type Response } from 'express';
 import { h } from 'preact';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
-import { AppError, notFound } from '../../domain/errors.js';
+import { notFound } from '../../domain/errors.js';
 import { addMember, changeMember, createGroup, listMembers } from '../../domain/groups-admin.js';
 import { createWard, listBankOffices, listWards } from '../../domain/reference-admin.js';
 import { listGroups } from '../../domain/reference-data.js';
-import { statusOf } from '../../http/middleware/error-handler.js';
 import { NewGroupBody, NewMemberBody, NewWardBody } from '../../http/routes/reference-admin.js';
 import { pageContext } from '../context.js';
-import { formErrors } from '../form-errors.js';
-import { formText, numberOrText } from '../form-values.js';
+import { numberOrText } from '../form-values.js';
 import { AdminGroupsPage, type AdminGroupsPageData } from '../pages/admin-groups-page.js';
 import { AdminWardsPage, type AdminWardsPageData } from '../pages/admin-wards-page.js';
 import { sendPage } from '../render.js';
+import { checked, formValues, noticeOf, submitForm, type Refusal } from './admin-forms.js';
 import { z } from 'zod';
 
 const WARD_FIELDS = [
@@ -34,11 +33,6 @@ const MEMBER_FIELDS = ['fullName', 'citizenId'];
 const CodeParam = z.object({ code: z.string().min(1).max(40) });
 const MemberParams = z.object({ code: z.string().min(1).max(40), memberId: z.uuid() });
 
-function formValues(body: unknown, names: readonly string[]): Record<string, string> {
-  const form = (body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(names.map((name) => [name, formText(form[name])]));
-}
-
 /** Form strings as the API's bodies read them: empty fields absent, the transaction day a number. */
 function wardBody(values: Record<string, string>, associationCodes: string[]): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -52,16 +46,12 @@ function wardBody(values: Record<string, string>, associationCodes: string[]): R
 const present = (values: Record<string, string>) =>
   Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
 
-/** A repeated checkbox arrives as one string or an array of them. */
-const checked = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
-
-/** A refusal the page shows beside its fields; not found and server faults go to the error page. */
-function refusalOf(res: Response, error: unknown) {
-  if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
-  const refusal = formErrors(error, pageContext(res).t);
-  return refusal ? { ...refusal, status: error instanceof AppError ? statusOf(error.code) : 400 } : null;
-}
+const refusedForm = (form: string, values: Record<string, string>, refusal: Refusal) => ({
+  form,
+  values,
+  errors: refusal.fields,
+  general: refusal.general,
+});
 
 const NOTICES = {
   ward: 'wardCreated',
@@ -69,11 +59,6 @@ const NOTICES = {
   member: 'memberAdded',
   left: 'memberLeft',
 } as const;
-
-function noticeOf(res: Response, done: unknown): string | undefined {
-  const key = NOTICES[done as keyof typeof NOTICES] as (typeof NOTICES)[keyof typeof NOTICES] | undefined;
-  return key ? pageContext(res).t(key) : undefined;
-}
 
 export function adminWardHandlers(prisma: PrismaClient, today: () => string): Router {
   const router = Router();
@@ -85,24 +70,19 @@ export function adminWardHandlers(prisma: PrismaClient, today: () => string): Ro
   }
 
   router.get('/admin/wards', async (req, res) => {
-    await showWards(res, { notice: noticeOf(res, req.query.done) });
+    await showWards(res, { notice: noticeOf(res, NOTICES, req.query.done) });
   });
 
   router.post('/admin/wards', async (req, res) => {
     const values = formValues(req.body, WARD_FIELDS);
     const associationCodes = checked((req.body as Record<string, unknown>).associationCodes);
-    try {
-      await createWard(prisma, pageContext(res).officer!, NewWardBody.parse(wardBody(values, associationCodes)));
-      res.redirect(303, '/admin/wards?done=ward');
-    } catch (error) {
-      const refusal = refusalOf(res, error);
-      if (!refusal) throw error;
-      await showWards(
-        res,
-        { values, associationCodes, errors: refusal.fields, general: refusal.general },
-        refusal.status,
-      );
-    }
+    await submitForm(
+      res,
+      () => createWard(prisma, pageContext(res).officer!, NewWardBody.parse(wardBody(values, associationCodes))),
+      '/admin/wards?done=ward',
+      (refusal) =>
+        showWards(res, { values, associationCodes, errors: refusal.fields, general: refusal.general }, refusal.status),
+    );
   });
 
   async function showGroups(res: Response, wardCode: string, extra: Partial<AdminGroupsPageData>, status = 200) {
@@ -125,21 +105,18 @@ export function adminWardHandlers(prisma: PrismaClient, today: () => string): Ro
 
   router.get('/admin/wards/:code/groups', async (req, res) => {
     const { code } = CodeParam.parse(req.params);
-    await showGroups(res, code, { notice: noticeOf(res, req.query.done) });
+    await showGroups(res, code, { notice: noticeOf(res, NOTICES, req.query.done) });
   });
 
   router.post('/admin/wards/:code/groups', async (req, res) => {
     const { code: wardCode } = CodeParam.parse(req.params);
     const values = formValues(req.body, GROUP_FIELDS);
-    try {
-      await createGroup(prisma, pageContext(res).officer!, NewGroupBody.parse({ ...present(values), wardCode }));
-      res.redirect(303, groupsPath(wardCode, 'group'));
-    } catch (error) {
-      const refusal = refusalOf(res, error);
-      if (!refusal) throw error;
-      const refused = { form: 'group', values, errors: refusal.fields, general: refusal.general };
-      await showGroups(res, wardCode, { refused }, refusal.status);
-    }
+    await submitForm(
+      res,
+      () => createGroup(prisma, pageContext(res).officer!, NewGroupBody.parse({ ...present(values), wardCode })),
+      groupsPath(wardCode, 'group'),
+      (refusal) => showGroups(res, wardCode, { refused: refusedForm('group', values, refusal) }, refusal.status),
+    );
   });
 
   /** The group's ward, for the page to return to; a missing group is the 404 page. */
@@ -153,15 +130,13 @@ export function adminWardHandlers(prisma: PrismaClient, today: () => string): Ro
     const { code } = CodeParam.parse(req.params);
     const wardCode = await wardOfGroup(code);
     const values = formValues(req.body, MEMBER_FIELDS);
-    try {
-      await addMember(prisma, pageContext(res).officer!, code, NewMemberBody.parse(present(values)), today());
-      res.redirect(303, groupsPath(wardCode, 'member'));
-    } catch (error) {
-      const refusal = refusalOf(res, error);
-      if (!refusal) throw error;
-      const refused = { form: `member:${code}`, values, errors: refusal.fields, general: refusal.general };
-      await showGroups(res, wardCode, { refused }, refusal.status);
-    }
+    await submitForm(
+      res,
+      () => addMember(prisma, pageContext(res).officer!, code, NewMemberBody.parse(present(values)), today()),
+      groupsPath(wardCode, 'member'),
+      (refusal) =>
+        showGroups(res, wardCode, { refused: refusedForm(`member:${code}`, values, refusal) }, refusal.status),
+    );
   });
 
   router.post('/admin/groups/:code/members/:memberId/left', async (req, res) => {

@@ -6,6 +6,7 @@ import type { MemberView } from '../../domain/groups-admin.js';
 import type { PageContext } from '../context.js';
 import { ErrorSummary, Field, type FieldMessages } from '../form-parts.js';
 import { CsrfField, Layout } from '../layout.js';
+import { DataTable, Notice } from '../page-parts.js';
 
 export interface GroupWithMembers {
   code: string;
@@ -64,11 +65,7 @@ export function AdminGroupsPage({ ctx, data }: { ctx: PageContext; data: AdminGr
         <a href="/admin/wards">{t('backToWards')}</a>
       </p>
       <h1>{title}</h1>
-      {data.notice ? (
-        <p class="notice" role="status">
-          {data.notice}
-        </p>
-      ) : null}
+      <Notice text={data.notice} />
       {data.groups.length === 0 ? <p class="empty">{t('noGroups')}</p> : null}
       {data.groups.map((g) => (
         <section key={g.code} aria-labelledby={`g-${g.code}`}>
@@ -81,46 +78,41 @@ export function AdminGroupsPage({ ctx, data }: { ctx: PageContext; data: AdminGr
               ? t(ASSOCIATION_LABELS[g.associationCode as 'FARMERS'])
               : g.associationCode}
           </p>
+          <p>
+            <a href={`/admin/groups/${encodeURIComponent(g.code)}`}>
+              {t('editGroup')} <span class="visually-hidden">{g.name}</span>
+            </a>
+          </p>
           {g.members.length === 0 ? (
             <p class="empty">{t('noMembers')}</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <caption class="visually-hidden">{g.name}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colMember')}</th>
-                    <th scope="col">{t('colCitizenId')}</th>
-                    <th scope="col">{t('colJoinedOn')}</th>
-                    <th scope="col">{t('colLeftOn')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.members.map((member) => (
-                    <tr key={member.id}>
-                      <td>{member.fullName}</td>
-                      <td class="code">{member.citizenId}</td>
-                      <td>{formatDate(member.joinedOn)}</td>
-                      <td>
-                        {member.leftOn ? (
-                          formatDate(member.leftOn)
-                        ) : (
-                          <form
-                            method="post"
-                            action={`/admin/groups/${encodeURIComponent(g.code)}/members/${member.id}/left`}
-                          >
-                            <CsrfField ctx={ctx} />
-                            <button type="submit" class="secondary" aria-label={`${t('markLeft')}: ${member.fullName}`}>
-                              {t('markLeft')}
-                            </button>
-                          </form>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={g.name}
+              rows={g.members}
+              rowKey={(member) => member.id}
+              columns={[
+                { header: t('colMember'), cell: (member) => member.fullName },
+                { header: t('colCitizenId'), class: 'code', cell: (member) => member.citizenId },
+                { header: t('colJoinedOn'), cell: (member) => formatDate(member.joinedOn) },
+                {
+                  header: t('colLeftOn'),
+                  cell: (member) =>
+                    member.leftOn ? (
+                      formatDate(member.leftOn)
+                    ) : (
+                      <form
+                        method="post"
+                        action={`/admin/groups/${encodeURIComponent(g.code)}/members/${member.id}/left`}
+                      >
+                        <CsrfField ctx={ctx} />
+                        <button type="submit" class="secondary" aria-label={`${t('markLeft')}: ${member.fullName}`}>
+                          {t('markLeft')}
+                        </button>
+                      </form>
+                    ),
+                },
+              ]}
+            />
           )}
           <MemberForm ctx={ctx} group={g} data={data} />
         </section>

@@ -6,6 +6,7 @@ import type { PageContext } from '../context.js';
 import { ErrorSummary, Field, type FieldMessages } from '../form-parts.js';
 import { ROLE_LABEL_KEYS } from '../labels-admin.js';
 import { CsrfField, Layout } from '../layout.js';
+import { CodeHeading, Facts } from '../page-parts.js';
 import { RoleAndScopeFields, scopeText, type ScopeChoices } from './officer-fields.js';
 
 /** Which of the page's three forms a refusal belongs to. */
@@ -33,24 +34,15 @@ export function AdminOfficerPage({ ctx, data }: { ctx: PageContext; data: AdminO
       <p>
         <a href="/admin/officers">{t('backToOfficers')}</a>
       </p>
-      <h1>
-        {t('officerTitle')} <span class="code">{officer.username}</span>
-      </h1>
-      {data.notice ? (
-        <p class="notice" role="status">
-          {data.notice}
-        </p>
-      ) : null}
-      <dl class="facts">
-        <dt>{t('colDisplayName')}</dt>
-        <dd>{officer.displayName}</dd>
-        <dt>{t('colRole')}</dt>
-        <dd>{t(ROLE_LABEL_KEYS[officer.role as Role])}</dd>
-        <dt>{t('colScope')}</dt>
-        <dd>{scopeText(officer) || '–'}</dd>
-        <dt>{t('colAccount')}</dt>
-        <dd>{officer.disabled ? t('accountDisabled') : t('accountEnabled')}</dd>
-      </dl>
+      <CodeHeading title={t('officerTitle')} code={officer.username} notice={data.notice} />
+      <Facts
+        facts={[
+          [t('colDisplayName'), officer.displayName],
+          [t('colRole'), t(ROLE_LABEL_KEYS[officer.role as Role])],
+          [t('colScope'), scopeText(officer) || '–'],
+          [t('colAccount'), officer.disabled ? t('accountDisabled') : t('accountEnabled')],
+        ]}
+      />
 
       <h2 id="role-title">{t('roleAndScopeTitle')}</h2>
       <ErrorSummary ctx={ctx} errors={role.errors} general={role.general} />

@@ -5,6 +5,7 @@ import type { PageContext } from '../context.js';
 import { ErrorSummary, Field, type FieldMessages } from '../form-parts.js';
 import { ROLE_LABEL_KEYS } from '../labels-admin.js';
 import { CsrfField, Layout } from '../layout.js';
+import { DataTable, Notice } from '../page-parts.js';
 import { RoleAndScopeFields, scopeText, type ScopeChoices } from './officer-fields.js';
 import type { z } from 'zod';
 
@@ -23,38 +24,28 @@ export function AdminOfficersPage({ ctx, data }: { ctx: PageContext; data: Admin
   return (
     <Layout ctx={ctx} title={t('officersTitle')}>
       <h1>{t('officersTitle')}</h1>
-      {data.notice ? (
-        <p class="notice" role="status">
-          {data.notice}
-        </p>
-      ) : null}
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{t('officersTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('colUsername')}</th>
-              <th scope="col">{t('colDisplayName')}</th>
-              <th scope="col">{t('colRole')}</th>
-              <th scope="col">{t('colScope')}</th>
-              <th scope="col">{t('colAccount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.officers.map((officer) => (
-              <tr key={officer.username}>
-                <td class="code">
-                  <a href={`/admin/officers/${encodeURIComponent(officer.username)}`}>{officer.username}</a>
-                </td>
-                <td>{officer.displayName}</td>
-                <td>{t(ROLE_LABEL_KEYS[officer.role as Role])}</td>
-                <td>{scopeText(officer)}</td>
-                <td>{officer.disabled ? t('accountDisabled') : t('accountEnabled')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Notice text={data.notice} />
+      <DataTable
+        caption={t('officersTitle')}
+        rows={data.officers}
+        rowKey={(officer) => officer.username}
+        columns={[
+          {
+            header: t('colUsername'),
+            class: 'code',
+            cell: (officer) => (
+              <a href={`/admin/officers/${encodeURIComponent(officer.username)}`}>{officer.username}</a>
+            ),
+          },
+          { header: t('colDisplayName'), cell: (officer) => officer.displayName },
+          { header: t('colRole'), cell: (officer) => t(ROLE_LABEL_KEYS[officer.role as Role]) },
+          { header: t('colScope'), cell: (officer) => scopeText(officer) },
+          {
+            header: t('colAccount'),
+            cell: (officer) => (officer.disabled ? t('accountDisabled') : t('accountEnabled')),
+          },
+        ]}
+      />
       <h2 id="new-officer">{t('newOfficerTitle')}</h2>
       <ErrorSummary ctx={ctx} errors={errors} general={data.general ?? []} />
       <form method="post" action="/admin/officers" class="narrow" aria-labelledby="new-officer">

@@ -2,7 +2,6 @@
  * One application as an officer sees it: as filed, the current step (take it, then its decision form) and the
  * history of every event with its actor.
  */
-import { Fragment } from 'preact';
 import { CATEGORY_LABELS, STATUS_LABELS, STEP_LABELS, type HouseholdCategory } from '../../../workflows/domain.js';
 import { formatDate, formatDateTime, formatMoney } from '../../domain/format.js';
 import type { checkAgainstRegistry } from '../../domain/registry/check.js';
@@ -10,6 +9,7 @@ import type { ApplicationView } from '../../http/views/application-view.js';
 import type { PageContext } from '../context.js';
 import { EVENT_LABELS, OUTCOME_LABELS } from '../event-labels.js';
 import { CsrfField, Layout } from '../layout.js';
+import { CodeHeading, Facts, type Fact } from '../page-parts.js';
 import { DecisionForm, type DecisionFormData } from './decision-forms.js';
 
 export interface ApplicationPageData {
@@ -32,21 +32,22 @@ function RegistryFacts({ ctx, check }: { ctx: PageContext; check: RegistryCheck 
     <section aria-labelledby="registry-title" class="panel">
       <h3 id="registry-title">{t('registryCheck')}</h3>
       {r.found ? (
-        <dl class="facts">
-          <dt>{t('registryFound')}</dt>
-          <dd>{r.householdId}</dd>
-          <dt>{t('registryCategory')}</dt>
-          <dd>{r.category ? t(CATEGORY_LABELS[r.category]) : ''}</dd>
-          <dt>{t('registryListed')}</dt>
-          <dd>{r.listedOn ? formatDate(r.listedOn) : ''}</dd>
-          <dt>{t('registryExpires')}</dt>
-          <dd>
-            {r.expiresOn ? formatDate(r.expiresOn) : ''}{' '}
-            <span class="tag">
-              {t(r.expired ? 'registryExpired' : r.active ? 'registryCurrent' : 'registryNotYet')}
-            </span>
-          </dd>
-        </dl>
+        <Facts
+          facts={[
+            [t('registryFound'), r.householdId],
+            [t('registryCategory'), r.category ? t(CATEGORY_LABELS[r.category]) : ''],
+            [t('registryListed'), r.listedOn ? formatDate(r.listedOn) : ''],
+            [
+              t('registryExpires'),
+              <>
+                {r.expiresOn ? formatDate(r.expiresOn) : ''}{' '}
+                <span class="tag">
+                  {t(r.expired ? 'registryExpired' : r.active ? 'registryCurrent' : 'registryNotYet')}
+                </span>
+              </>,
+            ],
+          ]}
+        />
       ) : (
         <p>{t('registryNotFound')}</p>
       )}
@@ -63,7 +64,7 @@ function prefilled(check: RegistryCheck | undefined): Record<string, string> {
 
 function AsFiled({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
   const { t, lang } = ctx;
-  const rows: [string, string][] = [
+  const facts: Fact[] = [
     [t('programme'), t(view.programName)],
     [t('status'), t(STATUS_LABELS[view.status])],
     [t('ward'), view.wardCode],
@@ -77,16 +78,7 @@ function AsFiled({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
     [t('usePlan'), view.usePlan],
     [t('submittedOn'), formatDate(view.submittedAt)],
   ];
-  return (
-    <dl class="facts">
-      {rows.map(([term, value]) => (
-        <Fragment key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
-  );
+  return <Facts facts={facts} />;
 }
 
 function CurrentStep({ ctx, data }: { ctx: PageContext; data: ApplicationPageData }) {
@@ -100,23 +92,22 @@ function CurrentStep({ ctx, data }: { ctx: PageContext; data: ApplicationPageDat
       <h2 id="step-title">
         {t('currentStep')}: {t(STEP_LABELS[step])}
       </h2>
-      <dl class="facts">
-        <dt>{t('colDueOn')}</dt>
-        <dd>
-          {formatDate(view.dueOn)}
-          {view.overdue ? <span class="tag tag-overdue">{t('overdue')}</span> : null}
-        </dd>
-        <dt>{t('heldBy')}</dt>
-        <dd>{view.holder ? view.holder.username : t('nobodyHolds')}</dd>
-        {view.proposal ? (
-          <>
-            <dt>{t('proposal')}</dt>
-            <dd>
-              {formatMoney(view.proposal.amount, lang)}, {view.proposal.termMonths} {t('months')} ({view.proposal.by})
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        facts={[
+          [
+            t('colDueOn'),
+            <>
+              {formatDate(view.dueOn)}
+              {view.overdue ? <span class="tag tag-overdue">{t('overdue')}</span> : null}
+            </>,
+          ],
+          [t('heldBy'), view.holder ? view.holder.username : t('nobodyHolds')],
+          view.proposal && [
+            t('proposal'),
+            `${formatMoney(view.proposal.amount, lang)}, ${view.proposal.termMonths} ${t('months')} (${view.proposal.by})`,
+          ],
+        ]}
+      />
       {data.mayAct && !mine ? (
         <form method="post" action={`/applications/${encodeURIComponent(view.code)}/steps/${step}/start`}>
           <CsrfField ctx={ctx} />
@@ -151,14 +142,7 @@ export function ApplicationPage({ ctx, data }: { ctx: PageContext; data: Applica
   const { t, view } = { t: ctx.t, view: data.view };
   return (
     <Layout ctx={ctx} title={`${t('applicationTitle')} ${view.code}`}>
-      <h1>
-        {t('applicationTitle')} <span class="code">{view.code}</span>
-      </h1>
-      {data.notice ? (
-        <p class="notice" role="status">
-          {data.notice}
-        </p>
-      ) : null}
+      <CodeHeading title={t('applicationTitle')} code={view.code} notice={data.notice} />
       {data.general?.length ? (
         <div class="error-summary" role="alert">
           {data.general.map((message) => (

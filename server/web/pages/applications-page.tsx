@@ -13,6 +13,7 @@ import type { GroupChoice, WardChoice } from '../../domain/reference-data.js';
 import type { ListApplicationsQuery } from '../../http/schemas.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../layout.js';
+import { DataTable } from '../page-parts.js';
 
 export interface ApplicationsPageData {
   query: ListApplicationsQuery;
@@ -126,38 +127,35 @@ export function ApplicationsPage({ ctx, data }: { ctx: PageContext; data: Applic
         {rows.length === 0 ? (
           <p class="empty">{t('listEmpty')}</p>
         ) : (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t('listTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('colApplication')}</th>
-                  <th scope="col">{t('colBorrower')}</th>
-                  <th scope="col">{t('colProgramme')}</th>
-                  <th scope="col">{t('colStep')}</th>
-                  <th scope="col">{t('colStatus')}</th>
-                  <th scope="col">{t('colDueOn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} class={row.overdue ? 'overdue' : undefined}>
-                    <td class="code">
-                      <a href={`/applications/${encodeURIComponent(row.code)}`}>{row.code}</a>
-                    </td>
-                    <td>{row.borrowerName}</td>
-                    <td>{lang === 'vi' ? row.program.nameVi : row.program.nameEn}</td>
-                    <td>{row.currentStep ? t(STEP_LABELS[row.currentStep as StepName]) : '—'}</td>
-                    <td>{t(STATUS_LABELS[row.status as ApplicationStatus])}</td>
-                    <td>
-                      {row.dueOn ? formatDate(row.dueOn) : '—'}
-                      {row.overdue ? <span class="tag tag-overdue">{t('overdue')}</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('listTitle')}
+            rows={rows}
+            rowKey={(row) => row.id}
+            rowClass={(row) => (row.overdue ? 'overdue' : undefined)}
+            columns={[
+              {
+                header: t('colApplication'),
+                class: 'code',
+                cell: (row) => <a href={`/applications/${encodeURIComponent(row.code)}`}>{row.code}</a>,
+              },
+              { header: t('colBorrower'), cell: (row) => row.borrowerName },
+              { header: t('colProgramme'), cell: (row) => (lang === 'vi' ? row.program.nameVi : row.program.nameEn) },
+              {
+                header: t('colStep'),
+                cell: (row) => (row.currentStep ? t(STEP_LABELS[row.currentStep as StepName]) : '—'),
+              },
+              { header: t('colStatus'), cell: (row) => t(STATUS_LABELS[row.status as ApplicationStatus]) },
+              {
+                header: t('colDueOn'),
+                cell: (row) => (
+                  <>
+                    {row.dueOn ? formatDate(row.dueOn) : '—'}
+                    {row.overdue ? <span class="tag tag-overdue">{t('overdue')}</span> : null}
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
         {pages > 1 ? (
           <nav class="pager" aria-label={t('pagination')}>

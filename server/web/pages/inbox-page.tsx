@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, formatMoney } from '../../domain/format.js'
 import type { InboxItem } from '../../domain/inbox.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../layout.js';
+import { DataTable } from '../page-parts.js';
 
 export interface InboxPageData {
   items: InboxItem[];
@@ -49,43 +50,45 @@ export function InboxPage({ ctx, data }: { ctx: PageContext; data: InboxPageData
       {data.items.length === 0 ? (
         <p class="empty">{t('inboxEmpty')}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('inboxTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colApplication')}</th>
-                <th scope="col">{t('colBorrower')}</th>
-                <th scope="col">{t('colStep')}</th>
-                <th scope="col">{t('colWaitingSince')}</th>
-                <th scope="col">{t('colDueOn')}</th>
-                <th scope="col" class="num">
-                  {t('colAmount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((item) => (
-                <tr key={item.row.id} class={item.overdue ? 'overdue' : undefined}>
-                  <td class="code">
-                    <a href={`/applications/${encodeURIComponent(item.row.code)}`}>{item.row.code}</a>
-                  </td>
-                  <td>{item.row.borrowerName}</td>
-                  <td>
-                    {t(STEP_LABELS[item.step])}
-                    {item.heldByMe ? <span class="tag">{t('heldByMe')}</span> : null}
-                  </td>
-                  <td>{formatDateTime(item.stepSince)}</td>
-                  <td>
-                    {formatDate(item.dueOn)}
-                    {item.overdue ? <span class="tag tag-overdue">{t('overdue')}</span> : null}
-                  </td>
-                  <td class="num">{formatMoney(item.row.amountRequested, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('inboxTitle')}
+          rows={data.items}
+          rowKey={(item) => item.row.id}
+          rowClass={(item) => (item.overdue ? 'overdue' : undefined)}
+          columns={[
+            {
+              header: t('colApplication'),
+              class: 'code',
+              cell: (item) => <a href={`/applications/${encodeURIComponent(item.row.code)}`}>{item.row.code}</a>,
+            },
+            { header: t('colBorrower'), cell: (item) => item.row.borrowerName },
+            {
+              header: t('colStep'),
+              cell: (item) => (
+                <>
+                  {t(STEP_LABELS[item.step])}
+                  {item.heldByMe ? <span class="tag">{t('heldByMe')}</span> : null}
+                </>
+              ),
+            },
+            { header: t('colWaitingSince'), cell: (item) => formatDateTime(item.stepSince) },
+            {
+              header: t('colDueOn'),
+              cell: (item) => (
+                <>
+                  {formatDate(item.dueOn)}
+                  {item.overdue ? <span class="tag tag-overdue">{t('overdue')}</span> : null}
+                </>
+              ),
+            },
+            {
+              header: t('colAmount'),
+              class: 'num',
+              headerClass: 'num',
+              cell: (item) => formatMoney(item.row.amountRequested, lang),
+            },
+          ]}
+        />
       )}
     </Layout>
   );

@@ -1,5 +1,6 @@
 import type { PageContext } from '../context.js';
 import { CsrfField, Layout } from '../layout.js';
+import { Notice } from '../page-parts.js';
 
 export interface LoginPageData {
   username: string;
@@ -14,11 +15,7 @@ export function LoginPage({ ctx, data }: { ctx: PageContext; data: LoginPageData
   return (
     <Layout ctx={ctx} title={t('loginTitle')}>
       <h1>{t('loginTitle')}</h1>
-      {data.notice ? (
-        <p class="notice" role="status">
-          {data.notice}
-        </p>
-      ) : null}
+      <Notice text={data.notice} />
       {data.message ? (
         <div class="error-summary" role="alert">
           <p>{data.message}</p>

@@ -7,6 +7,7 @@ import type { StatusView } from '../../http/views/status-view.js';
 import type { PageContext } from '../context.js';
 import { ErrorSummary, Field, type FieldMessages } from '../form-parts.js';
 import { CsrfField, Layout } from '../layout.js';
+import { CodeHeading, Facts } from '../page-parts.js';
 
 export interface StatusPageData {
   view: StatusView;
@@ -114,54 +115,26 @@ export function StatusPage({ ctx, data }: { ctx: PageContext; data: StatusPageDa
   const open = view.status === 'IN_PROGRESS' || view.status === 'RETURNED';
   return (
     <Layout ctx={ctx} title={`${t('applicationTitle')} ${view.code}`}>
-      <h1>
-        {t('applicationTitle')} <span class="code">{view.code}</span>
-      </h1>
-      {data.notice ? (
-        <p class="notice" role="status">
-          {data.notice}
-        </p>
-      ) : null}
-      <dl class="facts">
-        <dt>{t('programme')}</dt>
-        <dd>{t(view.programName)}</dd>
-        <dt>{t('status')}</dt>
-        <dd>
-          <strong>{t(view.statusLabel)}</strong>
-        </dd>
-        <dt>{t('submittedOn')}</dt>
-        <dd>{formatDate(view.submittedAt)}</dd>
-        {view.dueOn && view.status === 'IN_PROGRESS' ? (
-          <>
-            <dt>{t('dueOn')}</dt>
-            <dd>{formatDate(view.dueOn)}</dd>
-          </>
-        ) : null}
-        {view.returnReason && view.status === 'RETURNED' ? (
-          <>
-            <dt>{t('returnReason')}</dt>
-            <dd>{view.returnReason}</dd>
-          </>
-        ) : null}
-        {view.approved ? (
-          <>
-            <dt>{t('approvedLoan')}</dt>
-            <dd>
+      <CodeHeading title={t('applicationTitle')} code={view.code} notice={data.notice} />
+      <Facts
+        facts={[
+          [t('programme'), t(view.programName)],
+          [t('status'), <strong>{t(view.statusLabel)}</strong>],
+          [t('submittedOn'), formatDate(view.submittedAt)],
+          view.dueOn && view.status === 'IN_PROGRESS' && [t('dueOn'), formatDate(view.dueOn)],
+          view.returnReason && view.status === 'RETURNED' && [t('returnReason'), view.returnReason],
+          view.approved && [
+            t('approvedLoan'),
+            <>
               {formatMoney(view.approved.amount, lang)}, {view.approved.termMonths} {t('months')},{' '}
               {formatPercent(view.approved.annualRatePercent, lang)}
               {t('perYear')}
-            </dd>
-          </>
-        ) : null}
-        {view.disbursementOn ? (
-          <>
-            <dt>{t('transactionDay')}</dt>
-            <dd>{formatDate(view.disbursementOn)}</dd>
-            <dt>{t('transactionPoint')}</dt>
-            <dd>{data.transactionPoint}</dd>
-          </>
-        ) : null}
-      </dl>
+            </>,
+          ],
+          view.disbursementOn && [t('transactionDay'), formatDate(view.disbursementOn)],
+          view.disbursementOn && [t('transactionPoint'), data.transactionPoint],
+        ]}
+      />
       <h2>{t('nextAction')}</h2>
       <p class="next-action">{t(view.nextAction)}</p>
       <h2>{t('steps')}</h2>

@@ -57,7 +57,8 @@ export async function measureCeiling(options: CeilingOptions): Promise<{ rate: n
     // Every call is an Update but the start: the finishing Update counts, the start does not.
     return { rate: (workflows * (UPDATES_PER_WORKFLOW + 1)) / seconds, latencies };
   } finally {
-    worker.shutdown();
+    // A worker that stopped on its own (a fatal poll error) rejects `running` with the reason; shut down only a live one.
+    if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;
     await connection.close();
   }

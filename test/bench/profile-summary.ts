@@ -21,10 +21,10 @@ const COMPONENTS: [string, RegExp][] = [
   ['zod', /node_modules\/zod\//],
   [
     'express + http',
-    /node_modules\/(express|router|body-parser|raw-body|helmet|finalhandler|send|qs|iconv-lite)\/|node:_http|node:http|node:net/,
+    /node_modules\/(express|router|body-parser|raw-body|helmet|finalhandler|send|qs|iconv-lite)\/|node:_http|node:http/,
   ],
   ['prisma', /node_modules\/(@prisma|\.prisma|prisma)\/|prisma\/generated/],
-  ['pglite', /node_modules\/(@electric-sql|pglite-prisma-adapter)\/|^wasm:/],
+  ['pglite', /node_modules\/(@electric-sql|pglite-prisma-adapter)\//],
   ['pg (postgres driver)', /node_modules\/(pg|pg-protocol|pg-types)\//],
   ['temporal worker + sandbox', /node_modules\/@temporalio\/(worker|workflow|core-bridge)\/|workflow-bundle|webpack/],
   ['temporal client + proto', /node_modules\/@temporalio\/(client|common|proto)\/|protobufjs|@grpc/],

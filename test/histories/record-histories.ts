@@ -48,8 +48,23 @@ async function record(stack: TestStack, scenarios: Record<string, Scenario>): Pr
   }
 }
 
+/**
+ * The JVM time-skipping server gets a fixed 5 s to start, which a busy machine can miss while the workflow bundle
+ * is being built beside it; a second attempt finds the bundle built.
+ */
+async function startWithRetries(options: { timeSkipping?: boolean }): Promise<TestStack> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startStack(options);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('ephemeral server')) throw error;
+      console.log(`the test server did not start (attempt ${attempt}); trying again`);
+    }
+  }
+}
+
 async function withStack(options: { timeSkipping?: boolean }, scenarios: Record<string, Scenario>): Promise<void> {
-  const stack = await startStack(options);
+  const stack = await startWithRetries(options);
   try {
     await record(stack, scenarios);
   } finally {

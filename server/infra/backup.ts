@@ -46,6 +46,9 @@ function assertOutside(dataDir: string, target: string): void {
 export async function backupDataDir(dataDir: string, backupRoot: string, now = new Date()): Promise<string> {
   const target = path.join(path.resolve(backupRoot), `backup-${stamp(now)}`);
   assertOutside(dataDir, target);
+  if (!(await stat(dataDir).catch(() => undefined))?.isDirectory()) {
+    throw new Error(`${dataDir} does not exist: nothing to back up`);
+  }
   const release = await holdDataDir(dataDir, 'a backup');
   try {
     const files = await listFiles(dataDir);

@@ -162,8 +162,10 @@ export async function startApi(
     client,
     close: async () => {
       stopping = true;
+      // A connection accepted just now may not have sent its request yet, and close() would reset it as
+      // idle: for a moment, such requests still arrive and are answered 503 before the listener closes.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500, config.shutdownGraceMs)));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
       // In-flight requests finish within the grace period; what is still open after it is cut.
       const bound = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;

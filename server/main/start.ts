@@ -49,7 +49,7 @@ const mailTarget = config.mail.transport.kind === 'files' ? `.eml files in ${con
 console.log(`
 Policy-loan approval is running.
   Web          ${config.publicUrl}/   (the application, in a browser)
-  API          ${config.publicUrl}/api   (OpenAPI: ${config.publicUrl}/openapi.json, health: ${config.publicUrl}/health)
+  API          ${config.publicUrl}/api   (OpenAPI: ${config.publicUrl}/openapi.json, ready: ${config.publicUrl}/health/ready)
   Temporal UI  ${devServer ? devServer.uiUrl : '(external Temporal at ' + address + ')'}
   Temporal     ${address}
   Database     ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.pgliteDir}`}

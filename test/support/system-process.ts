@@ -53,13 +53,19 @@ export interface RunningSystem {
   output(): string;
   /** The fixtures' view of a stack (api, login, queryState), over this process. */
   stack: TestStack;
-  /** SIGTERM, and the exit code once it has stopped. */
+  /** A client of the system's Temporal dev server. */
+  temporalClient(): Promise<Client>;
+  /** Sends SIGTERM once (a second one would stop it at once). */
+  terminate(): void;
+  /** SIGTERM if not sent yet, and the exit code once it has stopped. */
   stop(): Promise<number | null>;
 }
 
 export async function startSystem(dataDir: string): Promise<RunningSystem> {
   const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
-  const child = spawn(tsx, [path.join(root, 'server/main/start.ts')], {
+  // As `npm start` runs it: one node process, so SIGTERM reaches the app's own handler (the tsx CLI relays a
+  // signal and SIGKILLs its child if the child does not acknowledge it within 30 ms, as under load).
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main/start.ts')], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
@@ -127,16 +133,25 @@ export async function startSystem(dataDir: string): Promise<RunningSystem> {
     return client.workflow.getHandle(`loan-application-${view.body.code}`).query(getStateQuery);
   }
   const stack = { baseUrl, api, login, queryState } as unknown as TestStack;
+  let signalled = false;
+  const terminate = (): void => {
+    if (signalled || child.exitCode !== null) return;
+    signalled = true;
+    child.kill('SIGTERM');
+  };
 
   return {
     baseUrl,
     child,
     output: () => output,
     stack,
+    temporalClient: async () => client,
+    terminate,
     async stop() {
+      terminate();
+      const code = await exited;
       await connection.close();
-      if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
+      return code;
     },
   };
 }

@@ -55,6 +55,7 @@ import {
 } from '../schemas.js';
 import { StatusView } from '../views/status-view.js';
 import { CodecPayloads } from '../routes/codec.js';
+import { AccessLogPage, AccessLogQuery } from '../../domain/access-log.js';
 import { ApplicationPage, ApplicationView, InboxView } from '../views/application-view.js';
 
 export interface Operation {
@@ -454,6 +455,14 @@ export const OPERATIONS: Operation[] = [
     auth: 'officer',
     body: ClearDebtBody,
     response: DebtView,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/access-log',
+    summary: 'Who read which citizen’s file, when and through which view, newest first (admin)',
+    auth: 'officer',
+    query: AccessLogQuery,
+    response: AccessLogPage,
   },
   {
     method: 'post',

@@ -6,6 +6,7 @@ import type { Officer } from '../../domain/sessions.js';
 import { requireOfficer } from '../middleware/auth.js';
 import { AppError } from '../../domain/errors.js';
 import { checkAgainstRegistry } from '../../domain/registry/check.js';
+import { recordAccess } from '../../domain/access-log.js';
 import {
   isFileErrorCode,
   RegistryHousehold,
@@ -191,6 +192,7 @@ export function registryRoutes(prisma: PrismaClient, today: () => string): Route
     wardOfficer(res, ward);
     const { format } = RegistryExportQuery.parse(req.query);
     const households = await loadRegistry(prisma, ward);
+    await recordAccess(prisma, requireOfficer(res), { view: 'registry-export', wardCode: ward });
     const bytes = format === 'xlsx' ? await writeRegistryXlsx(households) : writeRegistryCsv(households);
     res
       .type(format === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8')
@@ -202,13 +204,21 @@ export function registryRoutes(prisma: PrismaClient, today: () => string): Route
     const { ward } = WardParams.parse(req.params);
     wardOfficer(res, ward);
     const { citizenId, asOf } = RegistryLookupQuery.parse(req.query);
-    res.json(RegistryListingView.parse(await findListing(prisma, ward, citizenId, asOf ?? today())));
+    const listing = RegistryListingView.parse(await findListing(prisma, ward, citizenId, asOf ?? today()));
+    await recordAccess(prisma, requireOfficer(res), { view: 'registry-lookup', wardCode: ward });
+    res.json(listing);
   });
 
   router.get('/applications/:id/registry-check', async (req, res) => {
     const officer = requireOfficer(res);
     const { id } = ApplicationParams.parse(req.params);
-    res.json(RegistryCheckView.parse(await checkAgainstRegistry(prisma, officer, id, today())));
+    const check = RegistryCheckView.parse(await checkAgainstRegistry(prisma, officer, id, today()));
+    await recordAccess(prisma, officer, {
+      view: 'registry-check',
+      application: { id: check.applicationId, code: check.code },
+      wardCode: check.wardCode,
+    });
+    res.json(check);
   });
 
   return router;

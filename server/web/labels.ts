@@ -5,6 +5,7 @@
 import type { Bilingual } from '../../workflows/domain.js';
 import type { Lang } from '../domain/format.js';
 import { ADMIN_LABELS } from './labels-admin.js';
+import { ACCESS_LOG_LABELS } from './labels-access-log.js';
 import { APPLICANT_LABELS, APPLY_LABELS } from './labels-applicant.js';
 import { DECISION_LABELS } from './labels-decisions.js';
 import { OFFICER_LABELS } from './labels-officer.js';
@@ -81,6 +82,7 @@ export const LABELS = {
   ...REGISTRY_LABELS,
   ...LIST_LABELS,
   ...ADMIN_LABELS,
+  ...ACCESS_LOG_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -102,6 +102,24 @@ describe('the access log', () => {
     expect((await accessLog('from=not-a-date')).status).toBe(400);
   });
 
+  it('shows the administrator the same log on the page /admin/access-log', async () => {
+    const created = await submit(stack);
+    const ward = await stack.login('ward.HOABINH');
+    await fetch(`${stack.baseUrl}/applications/${created.code}`, { headers: { cookie: `sid=${ward}` } });
+
+    const page = await fetch(`${stack.baseUrl}/admin/access-log?application=${created.code}`, {
+      headers: { cookie: `sid=${await stack.login('admin')}` },
+    });
+    const html = await page.text();
+
+    expect(page.status).toBe(200);
+    expect(html).toContain('Nhật ký truy cập hồ sơ');
+    expect(html).toContain(created.code);
+    expect(html).toContain('ward.HOABINH');
+    expect(html).toContain('Trang hồ sơ');
+    expect(html).toContain('1 lượt truy cập');
+  });
+
   // Last: it removes the table and puts it back.
   it('refuses the read when it cannot be recorded (fail closed)', async () => {
     const created = await submit(stack);

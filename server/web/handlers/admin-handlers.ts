@@ -23,6 +23,8 @@ import { pageContext } from '../context.js';
 import { formErrors } from '../form-errors.js';
 import { formText } from '../form-values.js';
 import { AdminCalendarPage } from '../pages/admin-calendar-page.js';
+import { AdminAccessLogPage } from '../pages/admin-access-log-page.js';
+import { AccessLogQuery, listAccessLog } from '../../domain/access-log.js';
 import { AdminOfficerPage, type OfficerForm } from '../pages/admin-officer-page.js';
 import { AdminOfficersPage } from '../pages/admin-officers-page.js';
 import { AdminPage } from '../pages/admin-page.js';
@@ -225,6 +227,17 @@ export function adminHandlers(
     const year = parsed.success ? parsed.data.year : Number(options.today().slice(0, 4));
     const days = await listCalendarDays(prisma, year);
     sendPage(res, h(AdminCalendarPage, { ctx: pageContext(res), data: { year, days } }));
+  });
+
+  router.get('/admin/access-log', async (req, res) => {
+    const filters = { application: formText(req.query.application), officer: formText(req.query.officer) };
+    const query = AccessLogQuery.parse({
+      ...(filters.application ? { application: filters.application } : {}),
+      ...(filters.officer ? { officer: filters.officer } : {}),
+      pageSize: 200,
+    });
+    const log = await listAccessLog(prisma, query);
+    sendPage(res, h(AdminAccessLogPage, { ctx: pageContext(res), data: { log, filters } }));
   });
 
   router.use(adminWardHandlers(prisma, options.today));

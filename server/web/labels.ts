@@ -6,6 +6,7 @@ import type { Bilingual } from '../../workflows/domain.js';
 import type { Lang } from '../domain/format.js';
 import { ADMIN_LABELS } from './labels-admin.js';
 import { ADMIN_EDIT_LABELS } from './labels-admin-edit.js';
+import { ACCESS_LOG_LABELS } from './labels-access-log.js';
 import { APPLICANT_LABELS, APPLY_LABELS } from './labels-applicant.js';
 import { DECISION_LABELS } from './labels-decisions.js';
 import { FORMS_LABELS } from './labels-forms.js';
@@ -87,6 +88,7 @@ export const LABELS = {
   ...ADMIN_LABELS,
   ...FORMS_LABELS,
   ...ADMIN_EDIT_LABELS,
+  ...ACCESS_LOG_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -509,6 +509,11 @@ const TABLE: Row[] = [
       ctx.stack.api('GET', '/api/wards/HOABINH/registry/households?citizenId=034070000900', await as(ctx, c)),
   },
   {
+    route: 'GET /api/admin/access-log',
+    expected: adminOnly(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/admin/access-log?pageSize=5', await as(ctx, c)),
+  },
+  {
     route: 'POST /api/codec/decode',
     expected: adminOnly(200),
     call: async (ctx, c) =>

@@ -195,6 +195,11 @@ const TABLE: Row[] = [
   // The administrator's pages: every other role gets the 403 page.
   { route: 'GET /admin', expected: { visitor: 303, officer: 403 }, call: (b) => request(b, 'GET', '/admin') },
   {
+    route: 'GET /admin/access-log',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/access-log'),
+  },
+  {
     route: 'GET /admin/officers',
     expected: { visitor: 303, officer: 403 },
     call: (b) => request(b, 'GET', '/admin/officers'),

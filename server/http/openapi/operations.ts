@@ -71,6 +71,7 @@ import {
   OpenMeetingBody,
   SaveMeetingBody,
 } from '../meeting-schemas.js';
+import { AccessLogPage, AccessLogQuery } from '../../domain/access-log.js';
 import { ApplicationPage, ApplicationView, InboxView } from '../views/application-view.js';
 
 export interface Operation {
@@ -495,6 +496,14 @@ export const OPERATIONS: Operation[] = [
     auth: 'officer',
     body: ClearDebtBody,
     response: DebtView,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/access-log',
+    summary: 'Who read which citizen’s file, when and through which view, newest first (admin)',
+    auth: 'officer',
+    query: AccessLogQuery,
+    response: AccessLogPage,
   },
   {
     method: 'post',

@@ -14,6 +14,7 @@ import {
 import { OfficerView } from '../../domain/officers.js';
 import { programAdminRoutes } from './programs-admin.js';
 import { referenceAdminRoutes } from './reference-admin.js';
+import { accessLogRoutes } from './access-log.js';
 import { NewOfficerBody, OfficerParams, OfficerPatchBody, OfficersQuery, PasswordResetBody } from '../schemas.js';
 
 /**
@@ -65,6 +66,7 @@ export function adminRoutes(
 
   router.use(programAdminRoutes(prisma));
   router.use(referenceAdminRoutes(prisma, options.today));
+  router.use(accessLogRoutes(prisma));
 
   router.put('/admin/calendar/:year', async (req, res) => {
     const { year } = CalendarYearParams.parse(req.params);

@@ -17,6 +17,7 @@ import {
   type WorkflowDeps,
 } from '../../domain/applications/index.js';
 import { auditTrailCsv, readAuditTrail } from '../../domain/audit.js';
+import { recordAccess } from '../../domain/access-log.js';
 import { currentOfficer, requireOfficer } from '../middleware/auth.js';
 import {
   AmendApplicationBody,
@@ -102,7 +103,9 @@ export function applicationRoutes(deps: WorkflowDeps, applicantLimit: RequestHan
     const officer = requireOfficer(res);
     const { id } = ApplicationParams.parse(req.params);
     const app = await findApplication(prisma, id, officer);
-    res.json(await readApplicationView(prisma, app.id));
+    const view = await readApplicationView(prisma, app.id);
+    await recordAccess(prisma, officer, { view: 'application', application: app });
+    res.json(view);
   });
 
   router.get('/applications/:id/audit', async (req, res) => {
@@ -111,6 +114,7 @@ export function applicationRoutes(deps: WorkflowDeps, applicantLimit: RequestHan
     const { format } = AuditQuery.parse(req.query);
     const app = await findApplication(prisma, id, officer);
     const entries = await readAuditTrail(prisma, app.id);
+    await recordAccess(prisma, officer, { view: format === 'csv' ? 'audit-csv' : 'audit-json', application: app });
     if (format === 'csv') {
       res.type('text/csv; charset=utf-8').attachment(`audit-${app.code}.csv`).send(auditTrailCsv(entries));
       return;

@@ -9,6 +9,7 @@ import { importRegistryFile, REGISTRY_MAX_FILE_BYTES, uploadBaseName } from '../
 import { exportRegistryFile, XLSX_MEDIA_TYPE } from '../../domain/registry/export-file.js';
 import { RegistryHousehold } from '../../domain/registry/index.js';
 import { findListing } from '../../domain/registry/store.js';
+import { recordAccess } from '../../domain/access-log.js';
 import {
   ApplicationParams,
   HouseholdCategory,
@@ -166,6 +167,7 @@ export function registryRoutes(prisma: PrismaClient, today: () => string): Route
     const { ward } = WardParams.parse(req.params);
     wardOfficer(res, ward);
     const { format } = RegistryExportQuery.parse(req.query);
+    await recordAccess(prisma, requireOfficer(res), { view: 'registry-export', wardCode: ward });
     const file = await exportRegistryFile(prisma, ward, format, today());
     res.type(file.mediaType).set('Content-Disposition', attachment(file.fileName)).send(file.bytes);
   });
@@ -174,13 +176,21 @@ export function registryRoutes(prisma: PrismaClient, today: () => string): Route
     const { ward } = WardParams.parse(req.params);
     wardOfficer(res, ward);
     const { citizenId, asOf } = RegistryLookupQuery.parse(req.query);
-    res.json(RegistryListingView.parse(await findListing(prisma, ward, citizenId, asOf ?? today())));
+    const listing = RegistryListingView.parse(await findListing(prisma, ward, citizenId, asOf ?? today()));
+    await recordAccess(prisma, requireOfficer(res), { view: 'registry-lookup', wardCode: ward });
+    res.json(listing);
   });
 
   router.get('/applications/:id/registry-check', async (req, res) => {
     const officer = requireOfficer(res);
     const { id } = ApplicationParams.parse(req.params);
-    res.json(RegistryCheckView.parse(await checkAgainstRegistry(prisma, officer, id, today())));
+    const check = RegistryCheckView.parse(await checkAgainstRegistry(prisma, officer, id, today()));
+    await recordAccess(prisma, officer, {
+      view: 'registry-check',
+      application: { id: check.applicationId, code: check.code },
+      wardCode: check.wardCode,
+    });
+    res.json(check);
   });
 
   return router;

@@ -18,6 +18,9 @@ import { listBankOffices } from '../../domain/reference-admin.js';
 import { listAssociations, listWardsAndGroups } from '../../domain/reference-data.js';
 import { NewOfficerBody, OfficerParams, OfficerPatchBody, PasswordResetBody } from '../../http/schemas.js';
 import { pageContext } from '../context.js';
+import { formText } from '../form-values.js';
+import { AdminAccessLogPage } from '../pages/admin-access-log-page.js';
+import { AccessLogQuery, listAccessLog } from '../../domain/access-log.js';
 import { AdminOfficerPage, type OfficerForm } from '../pages/admin-officer-page.js';
 import { AdminOfficersPage } from '../pages/admin-officers-page.js';
 import { AdminPage } from '../pages/admin-page.js';
@@ -190,6 +193,17 @@ export function adminHandlers(
     await act(res, username, 'password', 'reset', async () =>
       resetOfficerPassword(prisma, admin, username, PasswordResetBody.parse({ password }).password),
     );
+  });
+
+  router.get('/admin/access-log', async (req, res) => {
+    const filters = { application: formText(req.query.application), officer: formText(req.query.officer) };
+    const query = AccessLogQuery.parse({
+      ...(filters.application ? { application: filters.application } : {}),
+      ...(filters.officer ? { officer: filters.officer } : {}),
+      pageSize: 200,
+    });
+    const log = await listAccessLog(prisma, query);
+    sendPage(res, h(AdminAccessLogPage, { ctx: pageContext(res), data: { log, filters } }));
   });
 
   router.use(adminWardHandlers(prisma, options.today));

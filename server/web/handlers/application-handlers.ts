@@ -15,6 +15,7 @@ import {
   type WorkflowDeps,
 } from '../../domain/applications/index.js';
 import { auditTrailCsv, readAuditTrail } from '../../domain/audit.js';
+import { recordAccess } from '../../domain/access-log.js';
 import { AppError } from '../../domain/errors.js';
 import { checkAgainstRegistry } from '../../domain/registry/check.js';
 import { parseDateText } from '../../domain/registry/dates.js';
@@ -92,6 +93,11 @@ async function showApplication(
     step === 'ward-verification' && view.status === 'IN_PROGRESS'
       ? await checkAgainstRegistry(deps.prisma, ctx.officer!, code, deps.today())
       : undefined;
+  await recordAccess(deps.prisma, ctx.officer!, {
+    view: 'application-page',
+    application: view,
+    wardCode: view.wardCode,
+  });
   sendPage(res, h(ApplicationPage, { ctx, data: { view, mayAct, registryCheck, ...extra } }), status);
 }
 
@@ -110,6 +116,7 @@ export function applicationHandlers(deps: WorkflowDeps & { today: () => string }
     const { code } = CodeParams.parse(req.params);
     const app = await findApplication(deps.prisma, code, pageContext(res).officer);
     const entries = await readAuditTrail(deps.prisma, app.id);
+    await recordAccess(deps.prisma, pageContext(res).officer!, { view: 'audit-page-csv', application: app });
     res.type('text/csv; charset=utf-8').attachment(`audit-${app.code}.csv`).send(auditTrailCsv(entries));
   });
 

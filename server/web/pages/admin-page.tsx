@@ -21,6 +21,10 @@ export function AdminPage({ ctx }: { ctx: PageContext }) {
           <span class="door-title">{t('adminCalendarLink')}</span>
           <span class="door-hint">{t('adminCalendarHint')}</span>
         </a>
+        <a class="door" href="/admin/access-log">
+          <span class="door-title">{t('adminAccessLogLink')}</span>
+          <span class="door-hint">{t('adminAccessLogHint')}</span>
+        </a>
       </div>
     </Layout>
   );

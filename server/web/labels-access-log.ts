@@ -1,0 +1,26 @@
+/** The access-log page's words (administrator); part of LABELS in labels.ts. */
+export const ACCESS_LOG_LABELS = {
+  adminAccessLogLink: { vi: 'Nhật ký truy cập hồ sơ', en: 'File access log' },
+  adminAccessLogHint: {
+    vi: 'Ai đã xem hồ sơ, bản kê nhật ký hoặc danh sách hộ của ai, khi nào.',
+    en: 'Who read whose file, audit trail or household list, and when.',
+  },
+  accessLogTitle: { vi: 'Nhật ký truy cập hồ sơ', en: 'File access log' },
+  accessLogApplication: { vi: 'Mã hồ sơ', en: 'Application code' },
+  accessLogOfficer: { vi: 'Tên đăng nhập cán bộ', en: 'Officer username' },
+  accessLogShow: { vi: 'Xem', en: 'Show' },
+  accessLogEmpty: { vi: 'Không có lượt truy cập nào.', en: 'No reads recorded.' },
+  accessLogTotal: { vi: '{total} lượt truy cập', en: '{total} reads' },
+  colAccessAt: { vi: 'Thời điểm', en: 'When' },
+  colAccessOfficer: { vi: 'Cán bộ', en: 'Officer' },
+  colAccessView: { vi: 'Nội dung xem', en: 'What was read' },
+  colAccessTarget: { vi: 'Hồ sơ / xã', en: 'Application / ward' },
+  accessView_application: { vi: 'Hồ sơ (API)', en: 'Application (API)' },
+  'accessView_application-page': { vi: 'Trang hồ sơ', en: 'Application page' },
+  'accessView_audit-json': { vi: 'Nhật ký hồ sơ (API)', en: 'Audit trail (API)' },
+  'accessView_audit-csv': { vi: 'Nhật ký hồ sơ, CSV (API)', en: 'Audit trail, CSV (API)' },
+  'accessView_audit-page-csv': { vi: 'Nhật ký hồ sơ, CSV (trang)', en: 'Audit trail, CSV (page)' },
+  'accessView_registry-check': { vi: 'Đối chiếu danh sách hộ', en: 'Registry check' },
+  'accessView_registry-lookup': { vi: 'Tra cứu danh sách hộ', en: 'Registry lookup' },
+  'accessView_registry-export': { vi: 'Tải danh sách hộ', en: 'Registry export' },
+} as const;

@@ -225,6 +225,12 @@ describe('the ward officer', () => {
     await workbook.xlsx.load(new Uint8Array(await readFile((await (await xlsxDownload).path())!)).buffer);
     const names = workbook.worksheets[0]!.getColumn(2).values.map(String);
     expect(names).toEqual(expect.arrayContaining(['Nguyễn Thị Hằng', 'Ngô Quang Trường', 'Vũ Thị Nguyệt']));
+    // Reading the list and downloading it are each on the access log, under the officer who did it.
+    const reads = await stack.db.prisma.accessLogEntry.findMany({
+      where: { officerUsername: 'ward.HOABINH', wardCode: 'HOABINH' },
+    });
+    expect(reads.filter((read) => read.view === 'registry-export')).toHaveLength(2);
+    expect(reads.some((read) => read.view === 'registry-lookup')).toBe(true);
   });
 
   it('imports its own download back: nothing changes', async () => {

@@ -8,6 +8,7 @@ import type { PrismaClient } from '../../../prisma/generated/client.js';
 import { notFound } from '../../domain/errors.js';
 import { listRegistryHouseholds } from '../../domain/registry/browse.js';
 import { exportRegistryFile } from '../../domain/registry/export-file.js';
+import { recordAccess } from '../../domain/access-log.js';
 import { importRegistryFile, REGISTRY_MAX_FILE_BYTES, uploadBaseName } from '../../domain/registry/import-file.js';
 import { messageHalves } from '../../domain/registry/messages.js';
 import type { ImportError } from '../../domain/registry/store.js';
@@ -82,7 +83,8 @@ export function registryHandlers(prisma: PrismaClient, today: () => string): Rou
   }
 
   router.get('/wards/:ward/registry', requireSignIn, async (req, res) => {
-    const { ward } = wardOfficer(req, res);
+    const { ward, officer } = wardOfficer(req, res);
+    await recordAccess(prisma, officer, { view: 'registry-lookup', wardCode: ward });
     await showPage(res, ward, readListQuery(req.query));
   });
 
@@ -119,8 +121,9 @@ export function registryHandlers(prisma: PrismaClient, today: () => string): Rou
   });
 
   router.get('/wards/:ward/registry/export', requireSignIn, async (req, res) => {
-    const { ward } = wardOfficer(req, res);
+    const { ward, officer } = wardOfficer(req, res);
     const { format } = RegistryExportQuery.parse(req.query);
+    await recordAccess(prisma, officer, { view: 'registry-export', wardCode: ward });
     const file = await exportRegistryFile(prisma, ward, format, today());
     res.type(file.mediaType).attachment(file.fileName).send(file.bytes);
   });

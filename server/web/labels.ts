@@ -10,6 +10,7 @@ import { DECISION_LABELS } from './labels-decisions.js';
 import { OFFICER_LABELS } from './labels-officer.js';
 import { REGISTRY_LABELS } from './labels-registry.js';
 import { LIST_LABELS } from './labels-list.js';
+import { VOTE_LABELS } from './labels-vote.js';
 
 export type { Lang } from '../domain/format.js';
 export const LANGS = ['vi', 'en'] as const satisfies readonly Lang[];
@@ -81,6 +82,7 @@ export const LABELS = {
   ...REGISTRY_LABELS,
   ...LIST_LABELS,
   ...ADMIN_LABELS,
+  ...VOTE_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

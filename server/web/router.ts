@@ -19,6 +19,7 @@ import { authHandlers, localPath } from './handlers/auth-handlers.js';
 import { inboxHandlers } from './handlers/inbox-handlers.js';
 import { listHandlers } from './handlers/list-handlers.js';
 import { statusHandlers } from './handlers/status-handlers.js';
+import { votePreviewHandlers } from './handlers/vote-preview-handlers.js';
 import { LANGS } from './labels.js';
 import { HomePage } from './pages/home-page.js';
 import { sendPage } from './render.js';
@@ -75,6 +76,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(inboxHandlers(deps.prisma));
   router.use(listHandlers(deps.prisma));
   router.use(applicationHandlers(deps));
+  router.use(votePreviewHandlers(deps));
   router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today: deps.today }));
   router.use(pageNotFound);
   router.use(webErrorPages(deps.log));

@@ -160,6 +160,12 @@ const TABLE: Row[] = [
     expected: { visitor: 401, officer: 400 },
     call: (b) => request(b, 'POST', `/applications/${subject.code}/steps/ward-verification/decision`),
   },
+  // The group vote's outcome before recording it: the whole page without htmx, the tally kept.
+  {
+    route: 'POST /applications/:code/vote-preview',
+    expected: { visitor: 401, officer: 200 },
+    call: (b) => request(b, 'POST', `/applications/${subject.code}/vote-preview`, { membersTotal: '10' }),
+  },
   // The administrator's pages: every other role gets the 403 page.
   { route: 'GET /admin', expected: { visitor: 303, officer: 403 }, call: (b) => request(b, 'GET', '/admin') },
   {

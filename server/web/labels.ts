@@ -11,6 +11,7 @@ import { OFFICER_LABELS } from './labels-officer.js';
 import { REGISTRY_LABELS } from './labels-registry.js';
 import { LIST_LABELS } from './labels-list.js';
 import { VOTE_LABELS } from './labels-vote.js';
+import { PROGRAM_LABELS } from './labels-programs.js';
 
 export type { Lang } from '../domain/format.js';
 export const LANGS = ['vi', 'en'] as const satisfies readonly Lang[];
@@ -83,6 +84,7 @@ export const LABELS = {
   ...LIST_LABELS,
   ...ADMIN_LABELS,
   ...VOTE_LABELS,
+  ...PROGRAM_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

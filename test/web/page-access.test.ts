@@ -204,6 +204,26 @@ const TABLE: Row[] = [
     call: (b) => request(b, 'POST', '/admin/officers/ward.TANLAP/reset-password', { password: 'another-secret' }),
   },
   {
+    route: 'GET /admin/programs',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/programs'),
+  },
+  {
+    route: 'POST /admin/programs',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/programs', { code: 'NEW_PROGRAM' }),
+  },
+  {
+    route: 'GET /admin/programs/:code',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/programs/POOR'),
+  },
+  {
+    route: 'POST /admin/programs/:code',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/programs/POOR', { ceilingVnd: '1' }),
+  },
+  {
     route: 'GET /admin/calendar',
     expected: { visitor: 303, officer: 403 },
     call: (b) => request(b, 'GET', '/admin/calendar?year=2026'),
@@ -295,6 +315,8 @@ describe('the administrator', () => {
       '/admin/wards',
       '/admin/wards/HOABINH/groups',
       '/admin/calendar',
+      '/admin/programs',
+      '/admin/programs/POOR',
     ]) {
       expect((await request(browser, 'GET', path)).status).toBe(200);
     }

@@ -30,6 +30,7 @@ import type { ScopeChoices } from '../pages/officer-fields.js';
 import { requireSignIn } from '../error-pages.js';
 import { sendPage } from '../render.js';
 import { adminWardHandlers } from './admin-ward-handlers.js';
+import { adminProgramHandlers } from './admin-program-handlers.js';
 
 const PROFILE_FIELDS = ['username', 'displayName', 'email'] as const;
 const SCOPE_FIELDS = ['role', 'wardCode', 'associationCode', 'groupCode', 'bankOfficeCode'] as const;
@@ -228,5 +229,6 @@ export function adminHandlers(
   });
 
   router.use(adminWardHandlers(prisma, options.today));
+  router.use(adminProgramHandlers(prisma));
   return router;
 }

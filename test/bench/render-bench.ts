@@ -82,7 +82,7 @@ try {
          ORDER BY step_since, submitted_at LIMIT 500`,
     );
     const lines = plan.map((row) => row['QUERY PLAN']);
-    console.log(`  plan: ${lines[1]?.trim() ?? ''} … ${lines.at(-1)?.trim() ?? ''}`);
+    console.log(`  plan: ${lines[0]?.trim() ?? ''} … ${lines.at(-1)?.trim() ?? ''}`);
     const median = (values: number[]) =>
       percentile(
         [...values].sort((a, b) => a - b),

@@ -17,6 +17,18 @@ const SPECIFIC: Record<string, { vi: string; en: string }> = {
   amount: { vi: 'Nhập số tiền vay là số nguyên dương (đồng).', en: 'Enter the amount as a whole number of dong.' },
   termMonths: { vi: 'Nhập thời hạn vay là số tháng.', en: 'Enter the term as a number of months.' },
   transactionDay: { vi: 'Nhập ngày trong tháng từ 1 đến 28.', en: 'Enter a day of the month from 1 to 28.' },
+  ceilingVnd: {
+    vi: 'Nhập mức cho vay tối đa là số tiền dương, không quá 1.000.000.000.000 đồng.',
+    en: 'Enter the ceiling as a positive amount of dong, at most 1,000,000,000,000.',
+  },
+  annualRatePercent: {
+    vi: 'Nhập lãi suất như 6,6 hoặc 8,382 (%/năm).',
+    en: 'Enter a rate such as 6.6 or 8.382 (% a year).',
+  },
+  stepOrder: {
+    vi: 'Mỗi bước một lần; hai bước cuối là ngân hàng phê duyệt rồi giải ngân.',
+    en: 'Each step once; the last two are bank approval, then disbursement.',
+  },
   username: {
     vi: 'Tên đăng nhập gồm 3 đến 64 chữ cái, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
     en: 'The username has 3 to 64 letters, digits, dots, dashes or underscores.',

@@ -14,6 +14,8 @@ import { OFFICER_LABELS } from './labels-officer.js';
 import { REGISTRY_LABELS } from './labels-registry.js';
 import { REGISTRY_PAGE_LABELS } from './labels-registry-page.js';
 import { LIST_LABELS } from './labels-list.js';
+import { VOTE_LABELS } from './labels-vote.js';
+import { PROGRAM_LABELS } from './labels-programs.js';
 
 export type { Lang } from '../domain/format.js';
 export const LANGS = ['vi', 'en'] as const satisfies readonly Lang[];
@@ -89,6 +91,8 @@ export const LABELS = {
   ...FORMS_LABELS,
   ...ADMIN_EDIT_LABELS,
   ...ACCESS_LOG_LABELS,
+  ...VOTE_LABELS,
+  ...PROGRAM_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -21,6 +21,7 @@ import { inboxHandlers } from './handlers/inbox-handlers.js';
 import { listHandlers } from './handlers/list-handlers.js';
 import { REGISTRY_UPLOAD_PATH, registryHandlers } from './handlers/registry-handlers.js';
 import { statusHandlers } from './handlers/status-handlers.js';
+import { votePreviewHandlers } from './handlers/vote-preview-handlers.js';
 import { LANGS } from './labels.js';
 import { HomePage } from './pages/home-page.js';
 import { sendPage } from './render.js';
@@ -79,6 +80,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(applicationHandlers(deps));
   router.use(formDownloadHandlers(deps));
   router.use(transactionDayHandlers(deps));
+  router.use(votePreviewHandlers(deps));
   router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today: deps.today }));
   router.use(registryHandlers(deps.prisma, deps.today));
   router.use(pageNotFound);

@@ -192,6 +192,12 @@ const TABLE: Row[] = [
     expected: { visitor: 401, officer: 400 },
     call: (b) => request(b, 'POST', `/applications/${subject.code}/steps/ward-verification/decision`),
   },
+  // The group vote's outcome before recording it: the whole page without htmx, the tally kept.
+  {
+    route: 'POST /applications/:code/vote-preview',
+    expected: { visitor: 401, officer: 200 },
+    call: (b) => request(b, 'POST', `/applications/${subject.code}/vote-preview`, { membersTotal: '10' }),
+  },
   // The administrator's pages: every other role gets the 403 page.
   { route: 'GET /admin', expected: { visitor: 303, officer: 403 }, call: (b) => request(b, 'GET', '/admin') },
   {
@@ -233,6 +239,26 @@ const TABLE: Row[] = [
     route: 'POST /admin/officers/:username/reset-password',
     expected: { visitor: 401, officer: 403 },
     call: (b) => request(b, 'POST', '/admin/officers/ward.TANLAP/reset-password', { password: 'another-secret' }),
+  },
+  {
+    route: 'GET /admin/programs',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/programs'),
+  },
+  {
+    route: 'POST /admin/programs',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/programs', { code: 'NEW_PROGRAM' }),
+  },
+  {
+    route: 'GET /admin/programs/:code',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/admin/programs/POOR'),
+  },
+  {
+    route: 'POST /admin/programs/:code',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/admin/programs/POOR', { ceilingVnd: '1' }),
   },
   {
     route: 'GET /admin/calendar',
@@ -401,6 +427,8 @@ describe('the administrator', () => {
       '/admin/calendar',
       '/admin/wards/HOABINH',
       '/admin/groups/HOABINH-01',
+      '/admin/programs',
+      '/admin/programs/POOR',
     ]) {
       expect((await request(browser, 'GET', path)).status).toBe(200);
     }

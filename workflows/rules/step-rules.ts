@@ -92,12 +92,23 @@ export function checkLoanLimits(program: ProgramSnapshot, amount: number, termMo
 
 export type VoteResult = { outcome: Extract<Outcome, 'approve' | 'reject'> } | RuleViolation;
 
+/** The tally as counted at the meeting: all the vote rule reads of a group-vote decision. */
+export type VoteTally = Pick<
+  GroupVoteDecision,
+  'membersTotal' | 'membersPresent' | 'votesFor' | 'votesAgainst' | 'abstentions' | 'applicantPresent'
+>;
+
+/** Who may vote: the members present, less the applicant when they are present (never on their own application). */
+export function eligibleVoters(vote: Pick<GroupVoteDecision, 'membersPresent' | 'applicantPresent'>): number {
+  return vote.membersPresent - (vote.applicantPresent === true ? 1 : 0);
+}
+
 /**
  * Computes the vote outcome from the tally with the programme's quorum and majority rules. The applicant
  * counts towards the quorum when present but casts no vote on their own application, so the majority is
  * taken over the other members present.
  */
-export function tallyVote(vote: GroupVoteDecision, rules: VoteRules, group: GroupSnapshot): VoteResult {
+export function tallyVote(vote: VoteTally, rules: VoteRules, group: GroupSnapshot): VoteResult {
   if (vote.membersTotal !== group.memberCount) {
     return violation(
       'TALLY_INCONSISTENT',
@@ -115,7 +126,7 @@ export function tallyVote(vote: GroupVoteDecision, rules: VoteRules, group: Grou
   if (applicantPresent && vote.membersPresent < 1) {
     return violation('TALLY_INCONSISTENT', 'The applicant is counted present but nobody was', 'membersPresent');
   }
-  const voters = vote.membersPresent - (applicantPresent ? 1 : 0);
+  const voters = eligibleVoters(vote);
   if (vote.votesFor + vote.votesAgainst + vote.abstentions > voters) {
     const who = applicantPresent ? 'members present other than the applicant' : 'members present';
     return violation('TALLY_INCONSISTENT', `More votes cast than ${who}`, 'votesFor');

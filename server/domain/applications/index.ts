@@ -14,3 +14,4 @@ export { lookupStatus, statusInclude, type StatusRow } from './status-lookup.js'
 export { readApplicationFor, readApplicationRow } from './read-application.js';
 export { listApplications, type ApplicationFilter, type ListedApplication } from './list-applications.js';
 export { listFilterChoices } from './list-choices.js';
+export { previewVote, readGroupMembership, type VotePreview, type VoteTally } from './vote-preview.js';

@@ -18,6 +18,7 @@ import { AppError } from '../errors.js';
 import { loadCalendar, loadProgramSnapshot } from '../programmes.js';
 import { actorOf, type Officer } from '../sessions.js';
 import type { WorkflowDeps } from './workflow-deps.js';
+import { readGroupMembership } from './vote-preview.js';
 
 /** Form 01/TD as submitted: the loan request and where it is filed. */
 export interface CreateApplicationBody extends LoanRequest {
@@ -45,10 +46,7 @@ async function loadSubmissionContext(prisma: PrismaClient, body: CreateApplicati
     throw new AppError('UNKNOWN_WARD', `Unknown ward ${body.wardCode}`, [
       { path: 'wardCode', message: 'unknown ward' },
     ]);
-  const group = await prisma.savingsGroup.findUnique({
-    where: { code: body.groupCode },
-    include: { _count: { select: { members: { where: { leftOn: null } } } } },
-  });
+  const group = await prisma.savingsGroup.findUnique({ where: { code: body.groupCode } });
   if (!group)
     throw new AppError('UNKNOWN_GROUP', `Unknown savings group ${body.groupCode}`, [
       { path: 'groupCode', message: 'unknown group' },
@@ -58,11 +56,8 @@ async function loadSubmissionContext(prisma: PrismaClient, body: CreateApplicati
       { path: 'groupCode', message: 'group not in ward' },
     ]);
   }
-  const membership = await prisma.groupMember.findFirst({
-    where: { groupCode: group.code, citizenId: body.borrower.citizenId, leftOn: null },
-    select: { id: true },
-  });
-  return { program, group, ward, borrowerIsMember: membership !== null };
+  const membership = await readGroupMembership(prisma, group.code, body.borrower.citizenId);
+  return { program, group, ward, ...membership };
 }
 
 export async function submitApplication(
@@ -71,7 +66,7 @@ export async function submitApplication(
   officer: Officer | null,
 ): Promise<UpdateResult & { applicationId: string; code: string }> {
   const now = new Date();
-  const { program, group, ward, borrowerIsMember } = await loadSubmissionContext(deps.prisma, body);
+  const { program, group, ward, memberCount, borrowerIsMember } = await loadSubmissionContext(deps.prisma, body);
   const target = {
     wardCode: ward.code,
     groupCode: group.code,
@@ -102,7 +97,7 @@ export async function submitApplication(
       code: group.code,
       wardCode: group.wardCode,
       associationCode: group.associationCode as ProcessApplicationInput['group']['associationCode'],
-      memberCount: group._count.members,
+      memberCount,
       borrowerIsMember,
     },
     request,

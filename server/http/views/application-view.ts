@@ -104,7 +104,20 @@ export const applicationInclude = {
 } satisfies Prisma.ApplicationInclude;
 
 export type ApplicationRow = Prisma.ApplicationGetPayload<{ include: typeof applicationInclude }>;
-type SummaryRow = Prisma.ApplicationGetPayload<object>;
+type SummaryRow = Pick<
+  Prisma.ApplicationGetPayload<object>,
+  | 'id'
+  | 'code'
+  | 'programCode'
+  | 'wardCode'
+  | 'groupCode'
+  | 'borrowerName'
+  | 'amountRequested'
+  | 'status'
+  | 'currentStep'
+  | 'submittedAt'
+  | 'updatedAt'
+>;
 
 const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
 

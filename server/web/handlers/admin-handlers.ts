@@ -31,6 +31,7 @@ import { formValues, noticeOf, refusalOf, submitForm, type Refusal } from './adm
 import { adminWardHandlers } from './admin-ward-handlers.js';
 import { adminCalendarHandlers } from './admin-calendar-handlers.js';
 import { adminWardEditHandlers } from './admin-ward-edit-handlers.js';
+import { adminProgramHandlers } from './admin-program-handlers.js';
 
 const PROFILE_FIELDS = ['username', 'displayName', 'email'] as const;
 const SCOPE_FIELDS = ['role', 'wardCode', 'associationCode', 'groupCode', 'bankOfficeCode'] as const;
@@ -209,5 +210,6 @@ export function adminHandlers(
   router.use(adminWardHandlers(prisma, options.today));
   router.use(adminWardEditHandlers(prisma, options.today));
   router.use(adminCalendarHandlers(prisma, options.today));
+  router.use(adminProgramHandlers(prisma));
   return router;
 }

@@ -78,7 +78,7 @@ export function decisionBody(step: StepName, values: Record<string, string>): Re
 
 const NOTICES = { taken: 'taken', decided: 'decided' } as const;
 
-async function showApplication(
+export async function showApplication(
   deps: WorkflowDeps & { today: () => string },
   res: Response,
   code: string,

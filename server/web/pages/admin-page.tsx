@@ -17,6 +17,10 @@ export function AdminPage({ ctx }: { ctx: PageContext }) {
           <span class="door-title">{t('adminWardsLink')}</span>
           <span class="door-hint">{t('adminWardsHint')}</span>
         </a>
+        <a class="door" href="/admin/programs">
+          <span class="door-title">{t('adminProgramsLink')}</span>
+          <span class="door-hint">{t('adminProgramsHint')}</span>
+        </a>
         <a class="door" href="/admin/calendar">
           <span class="door-title">{t('adminCalendarLink')}</span>
           <span class="door-hint">{t('adminCalendarHint')}</span>

@@ -13,6 +13,8 @@ import type { PageContext } from '../context.js';
 import { ErrorSummary, Field, type FieldMessages } from '../form-parts.js';
 import type { LabelKey } from '../labels.js';
 import { CsrfField } from '../layout.js';
+import type { VotePreview } from '../../domain/applications/index.js';
+import { VoteOutcomeRegion } from './vote-outcome.js';
 
 export interface DecisionFormData {
   code: string;
@@ -20,6 +22,8 @@ export interface DecisionFormData {
   values: Record<string, string>;
   errors: FieldMessages;
   general: string[];
+  /** The group vote's computed outcome, when the officer asked to see it ("Xem kết quả"). */
+  preview?: VotePreview | undefined;
 }
 
 type Props = { ctx: PageContext; data: DecisionFormData };
@@ -139,6 +143,7 @@ function StepFields(props: Props & { manager: boolean }) {
             <Text {...props} key={name} name={name} label={name} type="number" />
           ))}
           <Check {...props} name="applicantPresent" label="applicantPresent" />
+          <VoteOutcomeRegion ctx={ctx} code={props.data.code} preview={props.data.preview} />
         </>
       );
     case 'bank-approval':
@@ -173,7 +178,19 @@ export function DecisionForm(props: Props & { manager: boolean }) {
       <CsrfField ctx={ctx} />
       <StepFields {...props} />
       <Reason {...props} />
-      <button type="submit">{ctx.t('submitDecision')}</button>
+      {/* The decision first: Enter in a field submits the form's first button. */}
+      <div class="buttons">
+        <button type="submit">{ctx.t('submitDecision')}</button>
+        {data.step === 'group-vote' ? (
+          <button
+            type="submit"
+            class="secondary"
+            formAction={`/applications/${encodeURIComponent(data.code)}/vote-preview`}
+          >
+            {ctx.t('votePreview')}
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -67,6 +67,9 @@ it('completes or cleanly refuses every request of a burst cut by SIGTERM, and le
   const dataDir = path.join(workDir, 'data');
   system = await startSystem(dataDir);
   const { stack, baseUrl } = system;
+  // The worker's own Temporal SDK metrics are served where WORKER_METRICS_ADDRESS says, in Prometheus format.
+  const workerMetrics = await (await fetch(system.workerMetricsUrl)).text();
+  expect(workerMetrics).toMatch(/^# TYPE temporal_\w+/m);
   const waiting = await Promise.all(Array.from({ length: 4 }, () => submit(stack)));
   const groupToken = await stack.login('group.HOABINH-01');
   for (const created of waiting)

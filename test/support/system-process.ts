@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { getStateQuery, type ApplicationState } from '../../workflows/definitions.js';
 import type { ApiResponse, TestStack } from './stack.js';
+import { resolvePayloadKeyring } from '../../server/main/payload-keys.js';
+import { clientDataConverter } from '../../server/infra/payload-codec.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -49,6 +51,8 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 export interface RunningSystem {
   baseUrl: string;
+  /** Where the worker's Temporal SDK serves its own Prometheus metrics (WORKER_METRICS_ADDRESS). */
+  workerMetricsUrl: string;
   child: ChildProcess;
   output(): string;
   /** The fixtures' view of a stack (api, login, queryState), over this process. */
@@ -62,7 +66,12 @@ export interface RunningSystem {
 }
 
 export async function startSystem(dataDir: string): Promise<RunningSystem> {
-  const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+  const [port, temporalPort, uiPort, workerMetricsPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   // As `npm start` runs it: one node process, so SIGTERM reaches the app's own handler (the tsx CLI relays a
   // signal and SIGKILLs its child if the child does not acknowledge it within 30 ms, as under load).
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main/start.ts')], {
@@ -75,6 +84,7 @@ export async function startSystem(dataDir: string): Promise<RunningSystem> {
       TEMPORAL_PORT: String(temporalPort),
       TEMPORAL_UI_PORT: String(uiPort),
       LOG_LEVEL: 'warn',
+      WORKER_METRICS_ADDRESS: `127.0.0.1:${workerMetricsPort}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -99,7 +109,9 @@ export async function startSystem(dataDir: string): Promise<RunningSystem> {
   }
 
   const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
-  const client = new Client({ connection });
+  // The system encrypts its Temporal payloads with the key it generated in its data directory on first start.
+  const keyring = await resolvePayloadKeyring({ env: 'development', dataDir, payloadKeys: undefined });
+  const client = new Client({ connection, dataConverter: clientDataConverter(keyring) });
   async function api<T>(
     method: string,
     route: string,
@@ -142,6 +154,7 @@ export async function startSystem(dataDir: string): Promise<RunningSystem> {
 
   return {
     baseUrl,
+    workerMetricsUrl: `http://127.0.0.1:${workerMetricsPort}/metrics`,
     child,
     output: () => output,
     stack,

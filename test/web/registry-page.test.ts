@@ -181,13 +181,17 @@ describe('the ward officer', () => {
 
   it('uploads an XLSX workbook with the keyboard alone', async () => {
     const page = await newPage();
+    // Ask for the file chooser before the page loads: Chromium starts intercepting the dialog asynchronously,
+    // and a key press sent right after asking can open the real (headless, invisible) dialog instead.
+    const chooser = page.waitForEvent('filechooser', { timeout: 60_000 });
     await signIn(page, 'ward.HOABINH');
     await page.goto('/wards/HOABINH/registry');
     const fileInput = page.getByLabel('Tệp danh sách (CSV hoặc XLSX)');
-    for (let i = 0; i < 30 && !(await fileInput.evaluate((el) => el === document.activeElement)); i++) {
+    const focused = () => fileInput.evaluate((el) => el === document.activeElement);
+    for (let i = 0; i < 30 && !(await focused()); i++) {
       await page.keyboard.press('Tab');
     }
-    const chooser = page.waitForEvent('filechooser');
+    expect(await focused()).toBe(true);
     await page.keyboard.press('Space');
     await (await chooser).setFiles({ name: 'ds-2026.xlsx', mimeType: XLSX, buffer: Buffer.from(await xlsxList()) });
     await page.keyboard.press('Tab');

@@ -1,7 +1,7 @@
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { NotificationIntent } from '../../workflows/definitions.js';
 import type { Role, StepName } from '../../workflows/domain.js';
-import { ROLE_SCOPE, STEP_AUTHORITY, type ScopeKind } from '../../workflows/rules/authority.js';
+import { ROLE_SCOPE, STEP_AUTHORITY, scopePlaces } from '../../workflows/rules/authority.js';
 
 interface ApplicationScope {
   wardCode: string;
@@ -11,26 +11,13 @@ interface ApplicationScope {
   borrowerEmail: string | null;
 }
 
-/** Officer accounts whose scope covers the application. */
-function inScope(kind: ScopeKind, app: ApplicationScope): Prisma.OfficerAccountWhereInput {
-  switch (kind) {
-    case 'ward':
-      return { wardCode: app.wardCode };
-    case 'association':
-      return { wardCode: app.wardCode, associationCode: app.associationCode };
-    case 'group':
-      return { groupCode: app.groupCode };
-    case 'bank-office':
-      return { bankOfficeCode: app.bankOfficeCode ?? '' };
-  }
-}
-
 /** The officers who act on a step, within the application's ward, association, group or bank office. */
 function officerFilter(step: StepName, app: ApplicationScope): Prisma.OfficerAccountWhereInput {
   return {
     OR: STEP_AUTHORITY[step].roles.flatMap((role: Role) => {
-      const kind = ROLE_SCOPE[role];
-      return kind ? [{ role, ...inScope(kind, app) }] : [];
+      // The officer accounts bound to the same places as the application, for this role's kind of scope.
+      const places = scopePlaces(ROLE_SCOPE[role], app);
+      return places ? [{ role, ...places }] : [];
     }),
   };
 }

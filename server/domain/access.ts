@@ -5,7 +5,13 @@
  */
 import type { Prisma } from '../../prisma/generated/client.js';
 import type { Role } from '../../workflows/domain.js';
-import { ROLE_SCOPE, stepsWaitingOn } from '../../workflows/rules/authority.js';
+import {
+  ROLE_SCOPE,
+  scopePlaces,
+  stepsWaitingOn,
+  type BoundPlaces,
+  type ScopePlaces,
+} from '../../workflows/rules/authority.js';
 import type { Officer } from './sessions.js';
 import { AppError } from './errors.js';
 
@@ -25,24 +31,31 @@ export function scopeOf(officer: Officer): string | null {
   }
 }
 
+/** The places the officer's authority covers; null for the administrator or a half-configured account. */
+function officerPlaces(officer: Officer): BoundPlaces | null {
+  return scopePlaces(ROLE_SCOPE[officer.role], officer);
+}
+
 const NOTHING: Prisma.ApplicationWhereInput = { id: { in: [] } };
+const NO_GROUP: Prisma.SavingsGroupWhereInput = { code: { in: [] } };
+
+/** The bank office is the ward's: both an application and a group reach it through their ward. */
+const servedBy = (bankOfficeCode: string | undefined) => (bankOfficeCode ? { ward: { bankOfficeCode } } : {});
 
 /** The applications an officer may read. Administrators keep reference data and accounts: no loan files. */
 export function readableBy(officer: Officer): Prisma.ApplicationWhereInput {
-  switch (ROLE_SCOPE[officer.role]) {
-    case null:
-      return NOTHING;
-    case 'ward':
-      return officer.wardCode ? { wardCode: officer.wardCode } : NOTHING;
-    case 'association':
-      return officer.wardCode && officer.associationCode
-        ? { wardCode: officer.wardCode, associationCode: officer.associationCode }
-        : NOTHING;
-    case 'group':
-      return officer.groupCode ? { groupCode: officer.groupCode } : NOTHING;
-    case 'bank-office':
-      return officer.bankOfficeCode ? { ward: { bankOfficeCode: officer.bankOfficeCode } } : NOTHING;
-  }
+  const places = officerPlaces(officer);
+  if (!places) return NOTHING;
+  const { wardCode, associationCode, groupCode, bankOfficeCode } = places;
+  return { wardCode, associationCode, groupCode, ...servedBy(bankOfficeCode) };
+}
+
+/** The savings groups whose applications an officer may read: the same scope as {@link readableBy}. */
+export function groupsReadableBy(officer: Officer): Prisma.SavingsGroupWhereInput {
+  const places = officerPlaces(officer);
+  if (!places) return NO_GROUP;
+  const { wardCode, associationCode, groupCode, bankOfficeCode } = places;
+  return { wardCode, associationCode, code: groupCode, ...servedBy(bankOfficeCode) };
 }
 
 /** The current steps that wait on a role; bank approval by stage (credit officers propose, managers confirm). */
@@ -66,22 +79,10 @@ export function waitingOn(officer: Officer): Prisma.ApplicationWhereInput {
 }
 
 /** Whether a new application for this ward / group / association falls inside the officer's scope. */
-export function mayFileFor(
-  officer: Officer,
-  target: { wardCode: string; groupCode: string; associationCode: string; bankOfficeCode: string | null },
-): boolean {
-  switch (ROLE_SCOPE[officer.role]) {
-    case null:
-      return false;
-    case 'ward':
-      return officer.wardCode === target.wardCode;
-    case 'association':
-      return officer.wardCode === target.wardCode && officer.associationCode === target.associationCode;
-    case 'group':
-      return officer.groupCode === target.groupCode;
-    case 'bank-office':
-      return officer.bankOfficeCode !== null && officer.bankOfficeCode === target.bankOfficeCode;
-  }
+export function mayFileFor(officer: Officer, target: ScopePlaces): boolean {
+  const places = officerPlaces(officer);
+  if (!places) return false;
+  return Object.entries(places).every(([place, value]) => target[place as keyof ScopePlaces] === value);
 }
 
 export function requireRole(officer: Officer, roles: readonly Role[]): void {

@@ -12,6 +12,7 @@ import {
   checkApplicantAgent,
   mayActOnStep,
   rolesForStage,
+  scopePlaces,
   stepsWaitingOn,
 } from '../../workflows/rules/authority.js';
 import { DISBURSEMENT_FIELDS, checkReason } from '../../workflows/rules/step-rules.js';
@@ -94,5 +95,22 @@ describe('rules the HTTP schemas check by the workflow’s guards', () => {
       expect(parsed.success, field).toBe(false);
       expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual([field]);
     }
+  });
+});
+
+describe('the places a scope is bound to', () => {
+  const application = { wardCode: 'HOABINH', associationCode: 'WOMEN', groupCode: 'HB-T01', bankOfficeCode: 'PGD-Q1' };
+
+  it('takes from an application only the places each kind of scope uses', () => {
+    expect(scopePlaces('ward', application)).toEqual({ wardCode: 'HOABINH' });
+    expect(scopePlaces('association', application)).toEqual({ wardCode: 'HOABINH', associationCode: 'WOMEN' });
+    expect(scopePlaces('group', application)).toEqual({ groupCode: 'HB-T01' });
+    expect(scopePlaces('bank-office', application)).toEqual({ bankOfficeCode: 'PGD-Q1' });
+  });
+
+  it('binds the administrator and a half-configured account to nothing', () => {
+    expect(scopePlaces(ROLE_SCOPE.admin, application)).toBeNull();
+    expect(scopePlaces('association', { wardCode: 'HOABINH', associationCode: null })).toBeNull();
+    expect(scopePlaces('bank-office', { ...application, bankOfficeCode: '' })).toBeNull();
   });
 });

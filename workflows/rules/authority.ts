@@ -18,6 +18,40 @@ export const ROLE_SCOPE: Record<Role, ScopeKind | null> = {
   bank_manager: 'bank-office',
 };
 
+/** The four places an authority can be bound to; a scope uses one or two of them. */
+export interface ScopePlaces {
+  wardCode: string | null;
+  associationCode: string | null;
+  groupCode: string | null;
+  bankOfficeCode: string | null;
+}
+
+/** The places a scope is bound to: only those its kind uses, each given. */
+export type BoundPlaces = Partial<Record<keyof ScopePlaces, string>>;
+
+const SCOPE_PLACES: Record<ScopeKind, readonly (keyof ScopePlaces)[]> = {
+  ward: ['wardCode'],
+  association: ['wardCode', 'associationCode'],
+  group: ['groupCode'],
+  'bank-office': ['bankOfficeCode'],
+};
+
+/**
+ * The places a scope of this kind is bound to, read from anything that has them: an officer (what their
+ * authority covers) or an application (whose authority covers it). Null when a place the kind needs is missing,
+ * so a half-configured officer covers nothing. The one translation of a scope; every query adapts this.
+ */
+export function scopePlaces(kind: ScopeKind | null, source: Partial<ScopePlaces>): BoundPlaces | null {
+  if (kind === null) return null;
+  const places: BoundPlaces = {};
+  for (const place of SCOPE_PLACES[kind]) {
+    const value = source[place];
+    if (!value) return null;
+    places[place] = value;
+  }
+  return places;
+}
+
 export interface StepAuthority {
   /** Who may start and decide the step (for bank approval see {@link BANK_APPROVAL_STAGES}). */
   roles: readonly Role[];

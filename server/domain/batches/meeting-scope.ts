@@ -2,30 +2,10 @@
  * Who may see and hold a group's review meeting: the officers whose scope covers the group read it (the same
  * scopes as its applications); only the group's own leader opens, edits and closes it.
  */
-import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
-import { ROLE_SCOPE } from '../../../workflows/rules/authority.js';
-import { requireRole } from '../access.js';
+import type { PrismaClient } from '../../../prisma/generated/client.js';
+import { groupsReadableBy, requireRole } from '../access.js';
 import { notFound } from '../errors.js';
 import type { Officer } from '../sessions.js';
-
-const NO_GROUP: Prisma.SavingsGroupWhereInput = { code: { in: [] } };
-
-export function groupsReadableBy(officer: Officer): Prisma.SavingsGroupWhereInput {
-  switch (ROLE_SCOPE[officer.role]) {
-    case null:
-      return NO_GROUP;
-    case 'ward':
-      return officer.wardCode ? { wardCode: officer.wardCode } : NO_GROUP;
-    case 'association':
-      return officer.wardCode && officer.associationCode
-        ? { wardCode: officer.wardCode, associationCode: officer.associationCode }
-        : NO_GROUP;
-    case 'group':
-      return officer.groupCode ? { code: officer.groupCode } : NO_GROUP;
-    case 'bank-office':
-      return officer.bankOfficeCode ? { ward: { bankOfficeCode: officer.bankOfficeCode } } : NO_GROUP;
-  }
-}
 
 /** The group, if the officer's scope covers it; otherwise the same 404 as for a group that does not exist. */
 export async function findGroupFor(prisma: PrismaClient, code: string, officer: Officer) {

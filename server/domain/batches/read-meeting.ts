@@ -4,7 +4,8 @@ import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
 import { notFound } from '../errors.js';
 import type { Officer } from '../sessions.js';
 import { activeMembers } from './meeting-agenda.js';
-import { findGroupFor, findMeetingFor, groupsReadableBy } from './meeting-scope.js';
+import { groupsReadableBy } from '../access.js';
+import { findGroupFor, findMeetingFor } from './meeting-scope.js';
 import type { Vote } from './save-meeting.js';
 
 export type MeetingStatus = 'DRAFT' | 'CLOSING' | 'CLOSED';

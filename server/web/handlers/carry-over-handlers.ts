@@ -20,7 +20,8 @@ import { showDay } from './transaction-day-handlers.js';
 
 type Deps = WorkflowDeps & { today: () => string };
 
-const CSRF_AND_FIELDS = (body: Record<string, unknown>) => {
+/** The form fields without the CSRF token, for the strict body schemas the API shares. */
+const withoutCsrf = (body: Record<string, unknown>) => {
   const { _csrf: _token, ...fields } = body;
   return fields;
 };
@@ -34,7 +35,7 @@ export function carryOverHandlers(deps: Deps): Router {
 
   router.post('/transaction-days/carry-overs', async (req, res) => {
     const ctx = pageContext(res);
-    const source = CSRF_AND_FIELDS(req.body as Record<string, unknown>);
+    const source = withoutCsrf(req.body as Record<string, unknown>);
     const day = TransactionDayQuery.parse(source);
     const typed: CarryOverForm = {
       applicationId: formText(source.applicationId),
@@ -62,7 +63,7 @@ export function carryOverHandlers(deps: Deps): Router {
 
   router.post('/transaction-days/close', async (req, res) => {
     const ctx = pageContext(res);
-    const source = CSRF_AND_FIELDS(req.body as Record<string, unknown>);
+    const source = withoutCsrf(req.body as Record<string, unknown>);
     const day = TransactionDayQuery.parse(source);
     const typed: CarryOverForm = { reason: formText(source.reason), errors: {} };
     const parsed = CloseDayBody.safeParse(source);

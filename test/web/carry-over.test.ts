@@ -67,6 +67,7 @@ describe('the transaction day page', () => {
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await rowOf(loan.name).locator('.field-error').count()).toBeGreaterThan(0);
     expect(await carriedOver(loan.id)).toBe(0);
+    await screenshot(page, 'transaction-day-carry-over-refused');
   });
 
   it('moves one row to the next transaction day with its reason, once, whatever is resent', async () => {

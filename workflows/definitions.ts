@@ -166,6 +166,14 @@ export interface AmendmentChanges {
   email?: string | undefined;
 }
 
+/** Not disbursed on its transaction day: the loan moves to the ward's next transaction day, with why. */
+export interface CarryOverArgs {
+  actor: Actor;
+  /** The transaction day it was scheduled for and not disbursed on (YYYY-MM-DD); a retry names the same day. */
+  fromOn: string;
+  reason: string;
+}
+
 export interface StartStepArgs {
   step: StepName;
   actor: Actor;
@@ -200,6 +208,7 @@ export const EVENT_TYPES = [
   'DEADLINE_REMINDER',
   'STEP_OVERDUE',
   'STEP_EXPIRED',
+  'DISBURSEMENT_CARRIED_OVER',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -294,5 +303,6 @@ export const startStepUpdate = defineUpdate<UpdateResult, [StartStepArgs]>('star
 export const decideStepUpdate = defineUpdate<UpdateResult, [DecideStepArgs]>('decideStep');
 export const amendApplicationUpdate = defineUpdate<UpdateResult, [AmendArgs]>('amendApplication');
 export const withdrawApplicationUpdate = defineUpdate<UpdateResult, [WithdrawArgs]>('withdrawApplication');
+export const carryOverDisbursementUpdate = defineUpdate<UpdateResult, [CarryOverArgs]>('carryOverDisbursement');
 /** Resolves once every event so far is in the read model; the server awaits it after starting a workflow. */
 export const awaitRecordedUpdate = defineUpdate<UpdateResult, []>('awaitRecorded');

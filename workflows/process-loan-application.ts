@@ -3,6 +3,7 @@ import type { createActivities } from '../activities/index.js';
 import {
   amendApplicationUpdate,
   awaitRecordedUpdate,
+  carryOverDisbursementUpdate,
   decideStepUpdate,
   getStateQuery,
   startStepUpdate,
@@ -15,6 +16,7 @@ import {
 import { deadlineFor, nextDeadlineEvent, type DeadlinePolicy } from './rules/deadlines.js';
 import { toVietnamDate } from './calendar/working-days.js';
 import { ENDED_STATUSES } from './domain.js';
+import { applyCarryOver, checkCarryOver } from './rules/carry-over.js';
 import type { DecisionContext } from './rules/step-rules.js';
 import {
   applyAmend,
@@ -67,6 +69,8 @@ const { deliverNotifications: deliverNotificationsForADay } = wf.proxyActivities
 
 /** Patch id of the local recording; executions started before it keep the regular activity to their end. */
 const RECORD_LOCALLY = 'record-event-locally';
+/** Patch id of moving a disbursement to the next transaction day: marks the histories that did. */
+const CARRY_OVER = 'carry-over-transaction-day';
 
 /**
  * One execution per loan application. Every human decision arrives as an Update whose validator applies
@@ -217,6 +221,17 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
       return recorded(emit(applyWithdraw(state, args)));
     },
     { validator: (args) => checkWithdraw(state, args) },
+  );
+
+  // Asked in the handler, so only a run that moves a disbursement records the marker; live runs can use it too.
+  wf.setHandler(
+    carryOverDisbursementUpdate,
+    (args) => {
+      checkCarryOver(state, args, toVietnamDate(Date.now()));
+      wf.patched(CARRY_OVER);
+      return recorded(emit(applyCarryOver(state, args, policy, Date.now())));
+    },
+    { validator: (args) => checkCarryOver(state, args, toVietnamDate(Date.now())) },
   );
 
   /**

@@ -85,6 +85,17 @@ function applicantLines(ctx: MailContext): { subject: { vi: string; en: string }
       en: `Application ${ctx.code} passed its deadline at "${step.en}" and was returned (reason: expired). Please complete and resubmit it.`,
     };
   }
+  if (entry.type === 'DISBURSEMENT_CARRIED_OVER') {
+    const from = String(entry.payload.fromOn ?? '');
+    return {
+      subject: {
+        vi: `Chuyển ngày giải ngân sang ${viDate(ctx.disbursementOn)}`,
+        en: `Disbursement moved to ${ctx.disbursementOn ?? ''}`,
+      },
+      vi: `Khoản vay theo hồ sơ ${ctx.code} chưa được giải ngân vào ngày giao dịch ${viDate(from)} và được chuyển sang ngày giao dịch ${viDate(ctx.disbursementOn)}.${reasonVi} Mời ông/bà mang CCCD đến ${ctx.transactionPoint} vào ngày đó để nhận tiền vay.`,
+      en: `The loan of application ${ctx.code} was not disbursed on the transaction day ${from} and moves to the transaction day ${ctx.disbursementOn ?? ''}.${reasonEn} Please bring your citizen ID card to ${ctx.transactionPoint} on that day.`,
+    };
+  }
   if (entry.type === 'WITHDRAWN') {
     return {
       subject: STATUS_LABELS.WITHDRAWN,
@@ -208,6 +219,7 @@ function escalationMail(step: StepName, ctx: MailContext): ComposedMail {
 
 function scheduleMail(ctx: MailContext): ComposedMail {
   const link = officerLink(ctx.publicUrl, ctx.code);
+  if (ctx.entry.type === 'DISBURSEMENT_CARRIED_OVER') return carriedOverMail(ctx, link);
   return bilingual(
     `[NHCSXH] Hồ sơ ${ctx.code} được giải ngân ngày ${viDate(ctx.disbursementOn)} / Application ${ctx.code}: disbursement on ${ctx.disbursementOn ?? ''}`,
     { vi: 'Kính gửi tổ trưởng Tổ TK&VV,', en: 'Dear group leader,' },
@@ -232,5 +244,23 @@ function applicantMail(ctx: MailContext): ComposedMail {
     { vi: `Kính gửi ông/bà ${ctx.borrowerName},`, en: `Dear ${ctx.borrowerName},` },
     [lines.vi, ...amend.map((link) => link.vi), status.vi],
     [lines.en, ...amend.map((link) => link.en), status.en],
+  );
+}
+
+function carriedOverMail(ctx: MailContext, link: { vi: string; en: string }): ComposedMail {
+  const from = String(ctx.entry.payload.fromOn ?? '');
+  const reasonVi = ctx.entry.reason ? ` Lý do: ${ctx.entry.reason}.` : '';
+  const reasonEn = ctx.entry.reason ? ` Reason: ${ctx.entry.reason}.` : '';
+  return bilingual(
+    `[NHCSXH] Hồ sơ ${ctx.code} chuyển ngày giải ngân sang ${viDate(ctx.disbursementOn)} / Application ${ctx.code}: disbursement moved to ${ctx.disbursementOn ?? ''}`,
+    { vi: 'Kính gửi tổ trưởng Tổ TK&VV,', en: 'Dear group leader,' },
+    [
+      `Khoản vay của ${ctx.borrowerName} (hồ sơ ${ctx.code}) chưa được giải ngân vào ngày giao dịch ${viDate(from)}.${reasonVi} Đề nghị báo người vay đến ${ctx.transactionPoint} vào ngày giao dịch ${viDate(ctx.disbursementOn)} để nhận tiền.`,
+      link.vi,
+    ],
+    [
+      `The loan of ${ctx.borrowerName} (application ${ctx.code}) was not disbursed on the transaction day ${from}.${reasonEn} Please tell the borrower to come to ${ctx.transactionPoint} on the transaction day, ${ctx.disbursementOn ?? ''}.`,
+      link.en,
+    ],
   );
 }

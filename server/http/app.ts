@@ -16,6 +16,7 @@ import { debtRoutes } from './routes/debts.js';
 import { formRoutes } from './routes/forms.js';
 import { statusRoutes } from './routes/status.js';
 import { rateLimit, type RateLimitRule } from './middleware/rate-limit.js';
+import { carryOverRoutes } from './routes/carry-overs.js';
 import { idempotency } from './middleware/idempotency.js';
 import { routeResolver } from './middleware/matched-route.js';
 import { registryToday } from '../domain/registry/store.js';
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps): Express {
     debtRoutes(prisma, today),
     meetingRoutes({ prisma, client, taskQueue: deps.taskQueue }),
     formRoutes(prisma),
+    carryOverRoutes({ prisma, client, taskQueue: deps.taskQueue }),
   ];
   // Keyed on the route that will answer, which only the routers know: they resolve it before they run.
   app.use('/api', idempotency(prisma, routeResolver(routers, '/api'), deps.log));

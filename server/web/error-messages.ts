@@ -32,6 +32,10 @@ export const ERROR_MESSAGES = {
   STEP_NOT_CURRENT: { vi: 'Hồ sơ không ở bước này.', en: 'The application is not at this step.' },
   STEP_NOT_STARTED: { vi: 'Cần nhận xử lý bước này trước.', en: 'Take this step first.' },
   STEP_HELD_BY_OTHER: { vi: 'Một cán bộ khác đang xử lý bước này.', en: 'Another officer holds this step.' },
+  NOT_SCHEDULED_THAT_DAY: {
+    vi: 'Hồ sơ không còn được xếp lịch giải ngân vào ngày này.',
+    en: 'The loan is no longer scheduled for disbursement on this day.',
+  },
   USERNAME_TAKEN: { vi: 'Tên đăng nhập đã có người dùng.', en: 'The username is taken.' },
   PROGRAM_EXISTS: { vi: 'Chương trình đã tồn tại.', en: 'The programme already exists.' },
   LAST_ADMIN: { vi: 'Không thể khóa quản trị viên cuối cùng.', en: 'The last administrator cannot be removed.' },

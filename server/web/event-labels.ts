@@ -13,6 +13,7 @@ export const EVENT_LABELS = {
   DEADLINE_REMINDER: { vi: 'Nhắc hạn', en: 'Deadline reminder' },
   STEP_OVERDUE: { vi: 'Quá hạn', en: 'Overdue' },
   STEP_EXPIRED: { vi: 'Hết hạn, trả lại', en: 'Expired and returned' },
+  DISBURSEMENT_CARRIED_OVER: { vi: 'Chuyển sang ngày giao dịch sau', en: 'Moved to the next transaction day' },
 } as const satisfies Record<EventType, Bilingual>;
 
 export const OUTCOME_LABELS = {

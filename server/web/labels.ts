@@ -10,6 +10,7 @@ import { ACCESS_LOG_LABELS } from './labels-access-log.js';
 import { APPLICANT_LABELS, APPLY_LABELS } from './labels-applicant.js';
 import { DECISION_LABELS } from './labels-decisions.js';
 import { FORMS_LABELS } from './labels-forms.js';
+import { CARRY_OVER_LABELS } from './labels-carry-over.js';
 import { OFFICER_LABELS } from './labels-officer.js';
 import { REGISTRY_LABELS } from './labels-registry.js';
 import { REGISTRY_PAGE_LABELS } from './labels-registry-page.js';
@@ -93,6 +94,7 @@ export const LABELS = {
   ...ACCESS_LOG_LABELS,
   ...VOTE_LABELS,
   ...PROGRAM_LABELS,
+  ...CARRY_OVER_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

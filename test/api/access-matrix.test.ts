@@ -433,6 +433,25 @@ const TABLE: Row[] = [
       ctx.stack.api('GET', '/api/transaction-days?ward=HOABINH&date=2026-12-17', await as(ctx, c)),
   },
   {
+    // In the office, the request reaches the workflow, which refuses it: the application is not at disbursement.
+    route: 'POST /api/transaction-days/carry-overs',
+    expected: bankOnly(409, 403),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/transaction-days/carry-overs', {
+        ...(await as(ctx, c)),
+        body: { ward: 'HOABINH', date: '2026-12-17', applicationId: ctx.subject.id, reason: 'Hộ vay vắng mặt' },
+      }),
+  },
+  {
+    route: 'POST /api/transaction-days/close',
+    expected: bankOnly(200, 403),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/transaction-days/close', {
+        ...(await as(ctx, c)),
+        body: { ward: 'HOABINH', date: '2026-12-17', reason: 'Hết ngày giao dịch' },
+      }),
+  },
+  {
     route: 'GET /api/transaction-days/posting-list.pdf',
     expected: bankOnly(200, 403),
     call: async (ctx, c) =>

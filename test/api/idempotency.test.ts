@@ -233,6 +233,23 @@ describe('what an Idempotency-Key is keyed on', () => {
     expect(await keptFor(key)).toEqual([]);
   });
 
+  it('keeps nothing for a request refused for want of a token (401), so a retry with one runs', async () => {
+    const created = await submit(stack);
+    const key = randomUUID();
+
+    const anonymous = await post(`/api/applications/${created.id}/steps/group-vote/start`, {}, { key });
+    const withToken = await post(
+      `/api/applications/${created.id}/steps/group-vote/start`,
+      {},
+      { key, token: await stack.login('group.HOABINH-01') },
+    );
+
+    expect(anonymous.status).toBe(401);
+    expect(withToken.status).toBe(200);
+    expect(withToken.replay).toBeNull();
+    expect((await keptFor(key)).map((row) => row.caller)).not.toContainEqual(expect.stringMatching(/^anonymous:/));
+  });
+
   it('refuses one key for the same route on another application', async () => {
     const [a, b] = [await submit(stack), await submit(stack)];
     const token = await stack.login('group.HOABINH-01');

@@ -22,7 +22,7 @@ import { startStack, type TestStack } from '../support/stack.js';
 type Scenario = (stack: TestStack) => Promise<string>;
 
 /** The newest patch in the workflow: the recordings of this run show its histories. */
-const RECORDED_UNDER = 'record-event-locally';
+const RECORDED_UNDER = 'carry-over-transaction-day';
 
 /**
  * Names given on the command line record only those scenarios (the others' files stay as they are); `dev` or
@@ -168,6 +168,29 @@ const onTheDevServer: Record<string, Scenario> = {
 };
 
 const onTheTimeSkippingServer: Record<string, Scenario> = {
+  // Not disbursed on its transaction day: moved to the next one (the deadline's timers follow), disbursed there.
+  'disbursement-carried-over': async (stack) => {
+    const created = await submit(stack);
+    for (const step of PUBLISHED.slice(0, 4)) await runStep(stack, created.id, step);
+    const row = await stack.db.prisma.application.findUniqueOrThrow({ where: { id: created.id } });
+    const day = row.disbursementOn!.toISOString().slice(0, 10);
+    await skipTo(stack, startOfVietnamDay(day) + 10 * 3_600_000);
+    await expectStatus(
+      stack.api('POST', '/api/transaction-days/carry-overs', {
+        token: await stack.login('bank.officer'),
+        body: { ward: 'HOABINH', date: day, applicationId: created.id, reason: 'Hộ vay vắng mặt' },
+      }),
+      'carry over',
+    );
+    const newDay = (await dueOnOf(stack, created.id)) as string;
+    await skipTo(stack, startOfVietnamDay(newDay) + 9 * 3_600_000);
+    await runStep(stack, created.id, 'disbursement', {
+      ...approvalFor('disbursement'),
+      reason: undefined,
+      disbursedOn: newDay,
+    });
+    return created.id;
+  },
   'deadline-reminder-breach-late-decision': async (stack) => {
     const calendar = await loadCalendar(stack.db.prisma, new Date(await stack.env!.currentTimeMs()).getUTCFullYear());
     const created = await submit(stack);

@@ -90,6 +90,26 @@ describe('the recorded histories', () => {
     }
   });
 
+  it('disbursement-carried-over carries the carry-over patch marker and its Update, then the disbursement', async () => {
+    const events = await eventsOf('disbursement-carried-over.carry-over-transaction-day.json');
+    const patches = (await Promise.all(
+      events
+        .flatMap((e) => (e.markerRecordedEventAttributes?.markerName === 'core_patch' ? [e] : []))
+        .map((e) => decode(e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0])),
+    )) as { id?: string }[];
+    const updates = events.flatMap((e) => {
+      const name = (
+        e as { workflowExecutionUpdateAcceptedEventAttributes?: { acceptedRequest?: { input?: { name?: string } } } }
+      ).workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name;
+      return name ? [name] : [];
+    });
+
+    expect(patches.map((p) => p.id)).toContain('carry-over-transaction-day');
+    const carried = updates.indexOf('carryOverDisbursement');
+    expect(carried).toBeGreaterThan(0);
+    expect(updates.slice(carried + 1)).toEqual(['startStep', 'decideStep']);
+  });
+
   const recordedLocally = files.filter((name) => name.endsWith('.record-event-locally.json'));
   it.each(recordedLocally)('%s carries the patch marker and records every event locally', async (file) => {
     const events = await eventsOf(file);

@@ -111,6 +111,12 @@ const TABLE: Row[] = [
     expected: both(404),
     call: (b) => request(b, 'POST', '/status', { code: 'HOABINH-2026-NOSUCH', citizenIdLast4: '1234' }),
   },
+  // Form 01/TD carries personal data: never by code alone, only within the status session a lookup opened.
+  {
+    route: 'GET /status/:code/forms/01-td.pdf',
+    expected: both(404),
+    call: (b) => request(b, 'GET', `/status/${subject.code}/forms/01-td.pdf`),
+  },
   {
     route: 'POST /status/amend',
     expected: both(404),
@@ -180,6 +186,16 @@ const TABLE: Row[] = [
     route: 'POST /transaction-days/disbursements',
     expected: { visitor: 401, officer: 403 },
     call: (b) => request(b, 'POST', '/transaction-days/disbursements', { ward: 'HOABINH', date: '2026-12-17' }),
+  },
+  {
+    route: 'POST /transaction-days/carry-overs',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/transaction-days/carry-overs', { ward: 'HOABINH', date: '2026-12-17' }),
+  },
+  {
+    route: 'POST /transaction-days/close',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/transaction-days/close', { ward: 'HOABINH', date: '2026-12-17' }),
   },
   // The ward officer's step is not the current one (the group vote is): 409, as the API answers.
   {

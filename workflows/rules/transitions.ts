@@ -38,6 +38,8 @@ export const STATE_CODES = [
   'STEP_HELD_BY_OTHER',
   'ROLE_NOT_ALLOWED',
   'SAME_OFFICER',
+  // A carry-over names the day it moves the loan from; the loan is no longer scheduled then (already moved).
+  'NOT_SCHEDULED_THAT_DAY',
   // The read model could not take an event (a permanent failure of the recording activity): nothing to retry.
   'RECORDING_FAILED',
 ] as const;

@@ -10,3 +10,4 @@ export {
 } from './transaction-day.js';
 export { markDisbursed } from './mark-disbursed.js';
 export { writeTransactionDayXlsx } from './transaction-day-xlsx.js';
+export { carryOverRow, closeTransactionDay, type CarriedOver, type CarryOverRefusal } from './carry-over.js';

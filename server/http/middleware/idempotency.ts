@@ -34,9 +34,13 @@ function callerOf(req: Request, res: Response): string {
     .slice(0, 32)}`;
 }
 
-/** 2xx and 4xx answers are final; 5xx and 429 are not, so a retry must run again. */
+/**
+ * 2xx and 4xx answers are final; 5xx and 429 are not, so a retry must run again. Nor is 401: a route that needs a
+ * token refused a caller without one, so the answer belongs to nobody, and an anonymous caller must not be able to
+ * fill the table with keys for routes it may not use.
+ */
 const isFinal = (status: number): boolean =>
-  (status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 429);
+  (status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 429 && status !== 401);
 
 function requestHash(req: Request, route: MatchedRoute, salt: string): string {
   const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';

@@ -60,6 +60,7 @@ import {
   RegistryLookupQuery,
   WithdrawBody,
 } from '../schemas.js';
+import { CarriedOverView, CarryOverBody, CloseDayBody, ClosedDayView } from '../routes/carry-overs.js';
 import { StatusView } from '../views/status-view.js';
 import { CodecPayloads } from '../routes/codec.js';
 import { OPERATIONS_ROUTES } from './operations-routes.js';
@@ -291,6 +292,23 @@ export const OPERATIONS: Operation[] = [
     auth: 'officer',
     query: TransactionDayQuery,
     download: [PDF_TYPE],
+  },
+  {
+    method: 'post',
+    path: '/api/transaction-days/carry-overs',
+    summary:
+      "Not disbursed today: moves one row to the ward's next transaction day with a reason (exactly once per row and day)",
+    auth: 'officer',
+    body: CarryOverBody,
+    response: CarriedOverView,
+  },
+  {
+    method: 'post',
+    path: '/api/transaction-days/close',
+    summary: "Closes a transaction day: every row not disbursed moves to the ward's next transaction day",
+    auth: 'officer',
+    body: CloseDayBody,
+    response: ClosedDayView,
   },
   {
     method: 'get',

@@ -16,12 +16,21 @@ import { AppError } from '../../domain/errors.js';
 import { statusOf } from '../../http/middleware/error-handler.js';
 import { AmendApplicationBody, CodeParams, StatusQuery, WithdrawBody } from '../../http/schemas.js';
 import { toStatusView } from '../../http/views/status-view.js';
+import { form01Td } from '../../domain/forms/form-01-td.js';
+import { readForm01Data } from '../../domain/forms/form-01-td-data.js';
+import { STATUS_SESSION_MINUTES, applicationOfStatusSession, openStatusSession } from '../../domain/status-sessions.js';
+import { renderPdf } from '../../infra/pdf.js';
+import { PDF_TYPE, form01FileName, sendFile } from '../../http/routes/forms.js';
+import { readCookies, setCookie } from '../cookies.js';
 import { pageContext } from '../context.js';
 import { formErrors } from '../form-errors.js';
 import { formText as text, numberOrText } from '../form-values.js';
 import { StatusLookupPage } from '../pages/status-lookup-page.js';
 import { StatusPage, type StatusPageData } from '../pages/status-page.js';
 import { sendPage } from '../render.js';
+
+/** The applicant's status session (see server/domain/status-sessions.ts). */
+const STATUS_COOKIE = 'status_session';
 
 const LookupForm = z.object({ code: CodeParams.shape.code, citizenIdLast4: StatusQuery.shape.citizenIdLast4 });
 
@@ -32,8 +41,10 @@ async function showStatus(
   last4: string,
   extra: Pick<StatusPageData, 'notice' | 'refused'> = {},
   status = 200,
+  found?: (applicationId: string) => Promise<void>,
 ): Promise<void> {
   const row = await lookupStatus(deps.prisma, code, last4);
+  await found?.(row.id);
   const transactionPoint = row.disbursement?.transactionPoint ?? row.ward.transactionPoint;
   sendPage(
     res,
@@ -93,7 +104,15 @@ export function statusHandlers(deps: WorkflowDeps, applicantLimit: RequestHandle
       return sendPage(res, h(StatusLookupPage, { ctx, data: { code: typed.code, errors: fields, general: [] } }), 400);
     }
     try {
-      await showStatus(deps, res, parsed.data.code, parsed.data.citizenIdLast4);
+      await showStatus(deps, res, parsed.data.code, parsed.data.citizenIdLast4, {}, 200, async (applicationId) =>
+        setCookie(
+          req,
+          res,
+          STATUS_COOKIE,
+          await openStatusSession(prisma, applicationId),
+          STATUS_SESSION_MINUTES * 60_000,
+        ),
+      );
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') throw error;
       const general = [ctx.t('statusNotFound')];
@@ -139,6 +158,13 @@ export function statusHandlers(deps: WorkflowDeps, applicantLimit: RequestHandle
       },
       pageContext(res).t('withdrawn'),
     );
+  });
+
+  // Form 01/TD carries the borrower's personal data: only within the status session the lookup opened for it.
+  router.get('/status/:code/forms/01-td.pdf', async (req, res) => {
+    const { code } = CodeParams.parse(req.params);
+    const id = await applicationOfStatusSession(prisma, readCookies(req)[STATUS_COOKIE], code);
+    sendFile(res, PDF_TYPE, form01FileName(code), await renderPdf(form01Td(await readForm01Data(prisma, id))));
   });
 
   return router;

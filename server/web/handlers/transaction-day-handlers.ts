@@ -39,6 +39,7 @@ import { pageContext } from '../context.js';
 import { formErrors } from '../form-errors.js';
 import { formText } from '../form-values.js';
 import { TransactionDayPage, type TransactionDayPageData } from '../pages/transaction-day-page.js';
+import { CARRY_OVER_NOTICES, carryOverNotice } from './carry-over-notices.js';
 import { requireSignIn } from '../error-pages.js';
 import { sendPage } from '../render.js';
 
@@ -52,7 +53,7 @@ function readChoice(source: Record<string, unknown>): { values: { ward: string; 
 const asQuery = (values: { ward: string; date: string }) =>
   TransactionDayQuery.safeParse({ ward: values.ward, date: parseDateText(values.date) ?? values.date });
 
-async function showDay(
+export async function showDay(
   deps: WorkflowDeps & { today: () => string },
   res: Response,
   source: Record<string, unknown>,
@@ -104,7 +105,11 @@ async function sendDayFile(
   }
 }
 
-const NOTICES = { disbursed: 'noticeDisbursed', already: 'noticeAlreadyDisbursed' } as const;
+const NOTICES = {
+  disbursed: 'noticeDisbursed',
+  already: 'noticeAlreadyDisbursed',
+  ...CARRY_OVER_NOTICES,
+} as const;
 
 export function transactionDayHandlers(deps: WorkflowDeps & { today: () => string }): Router {
   const router = Router();
@@ -117,7 +122,7 @@ export function transactionDayHandlers(deps: WorkflowDeps & { today: () => strin
     const ctx = pageContext(res);
     const done = NOTICES[req.query.done as keyof typeof NOTICES] as (typeof NOTICES)[keyof typeof NOTICES] | undefined;
     const code = formText(req.query.code);
-    const notice = done && code ? ctx.t(done).replace('{code}', code) : undefined;
+    const notice = done && code ? carryOverNotice(ctx.t(done).replace('{code}', code), req.query) : undefined;
     await showDay(deps, res, req.query, { notice });
   });
 

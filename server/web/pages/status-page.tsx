@@ -135,6 +135,11 @@ export function StatusPage({ ctx, data }: { ctx: PageContext; data: StatusPageDa
           view.disbursementOn && [t('transactionPoint'), data.transactionPoint],
         ]}
       />
+      <p>
+        <a href={`/status/${encodeURIComponent(view.code)}/forms/01-td.pdf`} download>
+          {t('statusForm01Link')}
+        </a>
+      </p>
       <h2>{t('nextAction')}</h2>
       <p class="next-action">{t(view.nextAction)}</p>
       <h2>{t('steps')}</h2>

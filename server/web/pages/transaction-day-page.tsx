@@ -7,6 +7,7 @@ import type { TransactionDay, TransactionDayRow, TransactionPoint } from '../../
 import type { PageContext } from '../context.js';
 import { ErrorSummary, Field, type FieldMessages } from '../form-parts.js';
 import { CsrfField, Layout } from '../layout.js';
+import { CarryOverRowForm, CloseDayForm } from './carry-over-forms.js';
 
 export interface TransactionDayPageData {
   points: TransactionPoint[];
@@ -18,6 +19,15 @@ export interface TransactionDayPageData {
   notice?: string | undefined;
   /** A refused row's messages, by application id, shown in that row. */
   rowErrors?: Record<string, string[]>;
+  /** The carry-over form sent back with what was typed: one row's, or the closing of the day's. */
+  carryOver?: CarryOverForm | undefined;
+  closeDay?: CarryOverForm | undefined;
+}
+
+export interface CarryOverForm {
+  applicationId?: string;
+  reason: string;
+  errors: FieldMessages;
 }
 
 const fill = (text: string, values: Record<string, string | number>): string =>
@@ -33,12 +43,14 @@ function Row({
   row,
   index,
   errors,
+  carryOver,
 }: {
   ctx: PageContext;
   day: TransactionDay;
   row: TransactionDayRow;
   index: number;
   errors: string[];
+  carryOver: CarryOverForm | undefined;
 }) {
   const { t, lang } = ctx;
   return (
@@ -67,6 +79,7 @@ function Row({
             </button>
           </form>
         )}
+        {row.disbursedOn ? null : <CarryOverRowForm ctx={ctx} day={day} row={row} sent={carryOver} />}
         {errors.map((message) => (
           <p key={message} class="field-error" role="alert">
             {message}
@@ -81,10 +94,12 @@ function DayList({
   ctx,
   day,
   rowErrors,
+  carryOver,
 }: {
   ctx: PageContext;
   day: TransactionDay;
   rowErrors: Record<string, string[]>;
+  carryOver: CarryOverForm | undefined;
 }) {
   const { t, lang } = ctx;
   const caption = fill(t('dayListCaption'), { date: formatDate(day.date), point: day.ward.transactionPoint });
@@ -114,6 +129,7 @@ function DayList({
                 row={row}
                 index={index}
                 errors={rowErrors[row.applicationId] ?? []}
+                carryOver={carryOver?.applicationId === row.applicationId ? carryOver : undefined}
               />
             ))}
           </tbody>
@@ -192,7 +208,10 @@ export function TransactionDayPage({ ctx, data }: { ctx: PageContext; data: Tran
       {day ? (
         <>
           <h2>{fill(t('dayListCaption'), { date: formatDate(day.date), point: day.ward.name })}</h2>
-          <DayList ctx={ctx} day={day} rowErrors={data.rowErrors ?? {}} />
+          <DayList ctx={ctx} day={day} rowErrors={data.rowErrors ?? {}} carryOver={data.carryOver} />
+          {day.rows.some((row) => row.disbursedOn === null) ? (
+            <CloseDayForm ctx={ctx} day={day} sent={data.closeDay} />
+          ) : null}
           <h2>{t('dayDownloads')}</h2>
           <ul>
             <li>

@@ -19,6 +19,8 @@ export interface ObservedDatabase {
   db: Database;
   /** Runs `work` and returns every statement it sent (outside transactions), in order. */
   capture(work: () => Promise<unknown>): Promise<SqlQuery[]>;
+  /** Sends one captured statement again through the driver alone (no Prisma: no query compiling, no mapping). */
+  replay(query: SqlQuery): Promise<void>;
   /** EXPLAIN (ANALYZE, BUFFERS) of one captured statement, as the database prints it. */
   explain(query: SqlQuery): Promise<string>;
 }
@@ -52,6 +54,10 @@ export async function openObservedDatabase(databaseUrl: string | undefined): Pro
       } finally {
         recording = null;
       }
+    },
+    async replay(query) {
+      if (!adapter) throw new Error('the database was not used yet');
+      await adapter.queryRaw(query);
     },
     async explain(query) {
       if (!adapter) throw new Error('the database was not used yet');

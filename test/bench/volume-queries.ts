@@ -35,6 +35,9 @@ export interface QueryPlan {
   seqScans: string[];
   /** The database's own time for all of them (EXPLAIN ANALYZE's execution times, summed). */
   databaseMs: number;
+  /** The same statements sent again in turn through the driver alone, `runs` times: what Prisma adds is the rest. */
+  sqlP50: number;
+  sqlP99: number;
 }
 
 /** The largest scopes of each kind, each list ordered by its applications, largest first. */
@@ -240,11 +243,18 @@ export async function measureQueries(
   for (const query of all) {
     const statements = [];
     for (const statement of await observed.capture(() => query.run(0)))
-      statements.push({ sql: statement.sql, args: statement.args, plan: await observed.explain(statement) });
+      statements.push({ ...statement, plan: await observed.explain(statement) });
     const text = statements.map((s) => s.plan).join('\n');
     const use = planUse(text);
     const databaseMs = [...text.matchAll(/Execution Time: ([\d.]+) ms/g)].reduce((sum, m) => sum + Number(m[1]), 0);
-    plans.push({ name: query.name, statements, ...use, databaseMs });
+    const sqlTimes: number[] = [];
+    for (let turn = 0; turn < options.runs; turn += 1) {
+      const started = performance.now();
+      for (const statement of statements) await observed.replay(statement);
+      sqlTimes.push(performance.now() - started);
+    }
+    const [sqlP50, sqlP99] = [50, 99].map((p) => percentile(sqlTimes, p)) as [number, number];
+    plans.push({ name: query.name, statements, ...use, databaseMs, sqlP50, sqlP99 });
     options.print(
       `\n=== ${query.name}: ${statements.length} statements, ${databaseMs.toFixed(2)} ms in the database; indexes ${use.indexes.join(', ') || 'none'}; sequential scans ${use.seqScans.join(', ') || 'none'}`,
     );
@@ -256,5 +266,12 @@ export async function measureQueries(
       options.print(plan);
     }
   }
+  options.print(
+    `\nThe same statements (of the largest scope), replayed through the driver alone, ${options.runs} times each:`,
+  );
+  for (const plan of plans)
+    options.print(
+      `${plan.name.padEnd(40)} sql p50 ${plan.sqlP50.toFixed(1).padStart(6)} ms  p99 ${plan.sqlP99.toFixed(1).padStart(6)} ms  database ${plan.databaseMs.toFixed(2).padStart(7)} ms (EXPLAIN ANALYZE)`,
+    );
   return { figures, plans };
 }

@@ -8,7 +8,7 @@ import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
 import { ROLE_SCOPE } from '../../workflows/rules/authority.js';
 import type { Officer } from './sessions.js';
 
-/** A condition that selects no application `readableBy(officer)` would keep; empty when there is nothing to add. */
+/** A condition every application `readableBy(officer)` keeps also meets (adding it changes no answer); empty if none. */
 export async function wardsInScope(prisma: PrismaClient, officer: Officer): Promise<Prisma.ApplicationWhereInput> {
   if (ROLE_SCOPE[officer.role] !== 'bank-office' || !officer.bankOfficeCode) return {};
   const wards = await prisma.ward.findMany({

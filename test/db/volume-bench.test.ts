@@ -65,6 +65,7 @@ describe('npm run bench:volume at a tiny scale', () => {
     }
     expect(output).toMatch(/Index (Only )?Scan using applications_code_key/);
     expect(output).toContain('Buffers: shared');
+    expect(output).toMatch(/status lookup\s+sql p50\s+[\d.]+ ms\s+p99\s+[\d.]+ ms\s+database\s+[\d.]+ ms/);
   });
 });
 

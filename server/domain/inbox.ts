@@ -1,6 +1,8 @@
 import type { Prisma, PrismaClient } from '../../prisma/generated/client.js';
 import type { StepName } from '../../workflows/domain.js';
+import { stepsWaitingOn } from '../../workflows/rules/authority.js';
 import { waitingOn } from './access.js';
+import { wardsInScope } from './scope-wards.js';
 import type { Officer } from './sessions.js';
 
 /**
@@ -36,14 +38,30 @@ export interface InboxItem {
   overdue: boolean;
 }
 
-/** What waits on this officer, oldest first (at most 500): the officer's home page and GET /api/inbox. */
+/**
+ * What waits on this officer, oldest first (at most 500): the officer's home page and GET /api/inbox. The items
+ * are found by id first, through the inbox index (ward, status, step, waiting since, and the stage and holder
+ * columns) without reading the table, then read whole: a bank office's inbox otherwise read every open
+ * application of its wards to keep a few hundred (npm run bench:volume). `currentStep IN (…)` repeats the role's
+ * steps as one indexable condition beside waitingOn's per-stage OR.
+ */
 export async function readInbox(prisma: PrismaClient, officer: Officer, now = new Date()): Promise<InboxItem[]> {
-  const rows = await prisma.application.findMany({
-    where: waitingOn(officer),
-    orderBy: [{ stepSince: 'asc' }, { submittedAt: 'asc' }],
-    select: INBOX_COLUMNS,
-    take: 500,
-  });
+  const steps = [...new Set(stepsWaitingOn(officer.role).map((waiting) => waiting.step))];
+  const where = { AND: [waitingOn(officer), await wardsInScope(prisma, officer), { currentStep: { in: steps } }] };
+  const orderBy = [
+    { stepSince: 'asc' },
+    { submittedAt: 'asc' },
+    { id: 'asc' },
+  ] satisfies Prisma.ApplicationOrderByWithRelationInput[];
+  const ids = await prisma.application.findMany({ where, orderBy, select: { id: true }, take: 500 });
+  const rows =
+    ids.length === 0
+      ? []
+      : await prisma.application.findMany({
+          where: { id: { in: ids.map((row) => row.id) } },
+          orderBy,
+          select: INBOX_COLUMNS,
+        });
   return rows.map((row) => {
     const since = row.stepSince ?? row.submittedAt;
     return {

@@ -56,12 +56,12 @@ export function list03Td(list: List03): TDocumentDefinitions {
         [
           { header: 'STT', width: 26, align: 'center' },
           { header: 'Họ và tên người vay', width: '*' },
-          { header: 'Đối tượng thụ hưởng', width: 96 },
+          { header: 'Đối tượng thụ hưởng', width: 90 },
           { header: 'Chương trình cho vay', width: 70, align: 'center' },
           { header: 'Số tiền đề nghị vay', width: 88, align: 'right' },
-          { header: 'Mục đích sử dụng vốn vay', width: 126 },
+          { header: 'Mục đích sử dụng vốn vay', width: 116 },
           { header: 'Thời hạn (tháng)', width: 50, align: 'center' },
-          { header: 'Mã hồ sơ', width: 112 },
+          { header: 'Mã hồ sơ', width: 128 },
         ],
         list.rows.map((row) => [
           String(row.no),
@@ -79,7 +79,7 @@ export function list03Td(list: List03): TDocumentDefinitions {
       signingPart(group.wardName, list.meetingDate, [
         { title: 'Tổ trưởng Tổ TK&VV', name: list.leader ?? ' ' },
         { title: `Đại diện ${association}`, note: '(Ký, ghi rõ họ tên, chức vụ)' },
-        { title: 'UBND phường/xã xác nhận', note: `${group.wardName}\n(Ký tên, đóng dấu)` },
+        { title: 'UBND phường/xã xác nhận', note: '(Ký tên, đóng dấu)' },
       ]),
     ],
     { landscape: true },

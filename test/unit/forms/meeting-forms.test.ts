@@ -87,7 +87,7 @@ describe('list 03/TD', () => {
       'Nguyễn Văn Hùng',
       'ĐẠI DIỆN HỘI NÔNG DÂN',
       'UBND PHƯỜNG/XÃ XÁC NHẬN',
-      'Phường Hòa Bình\n(Ký tên, đóng dấu)',
+      '(Ký tên, đóng dấu)',
       'Phường Hòa Bình, ngày 17 tháng 12 năm 2026',
     ]);
     expect(list03Td(LIST).pageOrientation).toBe('landscape');

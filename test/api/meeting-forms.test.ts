@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextCitizenId, submit } from '../support/fixtures.js';
 import { meetingDetails } from '../support/meetings.js';
-import { pageCount, pdfText, renderPages } from '../support/pdf.js';
+import { expectAll, pageCount, pdfText, renderPages } from '../support/pdf.js';
 import { startStack, type TestStack } from '../support/stack.js';
 
 /** With UPDATE_DOCS=1 the first page of each form is copied to docs/forms/ for the README. */
@@ -91,7 +91,7 @@ describe("the review meeting's printed forms", () => {
       `filename*=UTF-8''${encodeURIComponent(`Biên bản họp 10C-TD HOABINH-01 ${date}.pdf`)}`,
     );
     const text = pdfText(pdf.bytes);
-    for (const expected of [
+    expectAll(text, [
       'Mẫu số 10C/TD',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'BIÊN BẢN HỌP TỔ TIẾT KIỆM VÀ VAY VỐN',
@@ -104,9 +104,7 @@ describe("the review meeting's printed forms", () => {
       'Phạm Văn Đức',
       'Nguyễn Văn Hùng',
       'TRƯỞNG THÔN',
-    ]) {
-      expect(text).toContain(expected);
-    }
+    ]);
     expect(text).not.toContain(HUE.normalize('NFD'));
     expect(renderPages(pdf.bytes, 'minutes-10c-td', DOCS('10c-td'))).toHaveLength(pageCount(pdf.bytes));
   });
@@ -116,7 +114,7 @@ describe("the review meeting's printed forms", () => {
     expect(pdf.status).toBe(200);
     expect(pdf.disposition).toContain(`filename*=UTF-8''${encodeURIComponent('Danh sách 03-TD HOABINH-01')}`);
     const text = pdfText(pdf.bytes);
-    for (const expected of [
+    expectAll(text, [
       'Mẫu số 03/TD',
       'DANH SÁCH HỘ GIA ĐÌNH ĐỀ NGHỊ VAY VỐN',
       HUE,
@@ -126,9 +124,7 @@ describe("the review meeting's printed forms", () => {
       'Cộng: 2 hộ',
       'Tổ không tán thành',
       'UBND PHƯỜNG/XÃ XÁC NHẬN',
-    ]) {
-      expect(text).toContain(expected);
-    }
+    ]);
     expect(renderPages(pdf.bytes, 'list-03-td', DOCS('03-td'))).toHaveLength(pageCount(pdf.bytes));
   });
 

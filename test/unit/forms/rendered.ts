@@ -4,15 +4,11 @@ import { expect } from 'vitest';
 import { renderPdf } from '../../../server/infra/pdf.js';
 import { pageCount, pdfText, renderPages } from '../../support/pdf.js';
 
+export { expectAll } from '../../support/pdf.js';
+
 /** The PDF's text, once every page has rendered to PNG (the first kept as `keepAs`, for the README). */
 export async function renderedText(definition: TDocumentDefinitions, name: string, keepAs?: string): Promise<string> {
   const pdf = await renderPdf(definition);
   expect(renderPages(pdf, name, keepAs)).toHaveLength(pageCount(pdf));
   return pdfText(pdf);
-}
-
-/** Whether the text contains every one of the expected strings (the failure names those missing). */
-export function expectAll(text: string | readonly string[], expected: readonly string[]): void {
-  const missing = expected.filter((item) => !text.includes(item));
-  expect(missing).toEqual([]);
 }

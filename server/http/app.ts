@@ -21,6 +21,7 @@ import { idempotency } from './middleware/idempotency.js';
 import { routeResolver } from './middleware/matched-route.js';
 import { registryToday } from '../domain/registry/store.js';
 import { readRegistryUpload, registryRoutes } from './routes/registry.js';
+import { meetingFormRoutes } from './routes/meeting-forms.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { webRoutes } from '../web/router.js';
 import type { PayloadCodec } from '@temporalio/common';
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
     meetingRoutes({ prisma, client, taskQueue: deps.taskQueue }),
     formRoutes(prisma),
     carryOverRoutes({ prisma, client, taskQueue: deps.taskQueue }),
+    meetingFormRoutes(prisma),
   ];
   // Keyed on the route that will answer, which only the routers know: they resolve it before they run.
   app.use('/api', idempotency(prisma, routeResolver(routers, '/api'), deps.log));

@@ -183,6 +183,11 @@ const MEETING_ROWS: Row[] = [
     expected: scoped(200),
     call: onMeeting('GET', (id) => `/api/meetings/${id}/list`, true),
   },
+  ...['minutes.pdf', 'list.pdf', 'list.xlsx'].map((file): Row => ({
+    route: `GET /api/meetings/:id/${file}`,
+    expected: scoped(200),
+    call: onMeeting('GET', (id) => `/api/meetings/${id}/${file}`, true),
+  })),
 ];
 
 const REFERENCE_ROWS: Row[] = [

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 
 export function pdfText(pdf: Uint8Array): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pdf-'));
@@ -32,4 +33,10 @@ export function pageCount(pdf: Uint8Array): number {
   writeFileSync(file, pdf);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+/** Whether the text contains every one of the expected strings (the failure names those missing). */
+export function expectAll(text: string | readonly string[], expected: readonly string[]): void {
+  const missing = expected.filter((item) => !text.includes(item));
+  expect(missing).toEqual([]);
 }

@@ -13,10 +13,15 @@ export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 /** Money on a form, through the one formatter: "50.000.000 đ". */
 export const money = (amount: number | bigint): string => formatMoney(amount, 'vi');
 
+/** "ngày 17 tháng 12 năm 2026" from a calendar date (YYYY-MM-DD). */
+export function dateInWords(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `ngày ${day} tháng ${month} năm ${year}`;
+}
+
 /** "Hòa Bình, ngày 17 tháng 12 năm 2026" from a calendar date (YYYY-MM-DD). */
 export function placeAndDate(place: string, isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${place}, ngày ${day} tháng ${month} năm ${year}`;
+  return `${place}, ${dateInWords(isoDate)}`;
 }
 
 /**
@@ -41,6 +46,33 @@ export function nationalHeading(formCode: string | null, issuer: readonly string
     },
   ];
 }
+
+/** The issuer lines of the bank's own lists: the bank, then its office. */
+export const bankIssuer = (officeName: string): string[] => ['NGÂN HÀNG CHÍNH SÁCH XÃ HỘI', officeName.toUpperCase()];
+
+export interface FormHeader {
+  /** The published form number ("03/TD"), or null for a list that has none. */
+  formCode: string | null;
+  issuer?: readonly string[];
+  title: string;
+  subtitle?: string;
+  /** A centred line in italics under the title: where the form is for (ward, district, province; the group). */
+  locality?: string;
+}
+
+/** The top of every form: the national heading with the issuer and the form code, the title, the locality. */
+export function formHeader(header: FormHeader): Content {
+  return [
+    nationalHeading(header.formCode, header.issuer),
+    formTitle(header.title, header.subtitle),
+    ...(header.locality
+      ? [{ text: header.locality, alignment: 'center' as const, italics: true, margin: [0, 0, 0, 6] as const }]
+      : []),
+  ] as Content;
+}
+
+/** The label of a "Cộng" row that counts households. */
+export const householdsTotal = (count: number): string => `Cộng: ${count} hộ`;
 
 export function placeDateLine(place: string, isoDate: string): Content {
   return { text: placeAndDate(place, isoDate), italics: true, alignment: 'right', margin: [0, 6, 0, 6] };
@@ -128,6 +160,14 @@ export function signatureBlocks(signers: readonly Signer[]): Content {
     margin: [0, 12, 0, 0],
     unbreakable: true,
   };
+}
+
+/**
+ * The end of a form: the place and date line, then one or more rows of signature blocks, kept on one page
+ * together, so the date never stands alone at the foot of a page with the signatures overleaf.
+ */
+export function signingPart(place: string, isoDate: string, ...rows: readonly (readonly Signer[])[]): Content {
+  return { stack: [placeDateLine(place, isoDate), ...rows.map((row) => signatureBlocks(row))], unbreakable: true };
 }
 
 export function sectionHeading(text: string): Content {

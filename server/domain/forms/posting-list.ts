@@ -5,16 +5,8 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { formatDate, formatPercent } from '../format.js';
 import type { TransactionDay } from '../transaction-days/index.js';
-import {
-  formDocument,
-  formTitle,
-  money,
-  nationalHeading,
-  placeDateLine,
-  signatureBlocks,
-  totalsTable,
-} from './form-kit.js';
-import { bankIssuer } from './transaction-day-list.js';
+import { bankIssuer, formDocument, formHeader, householdsTotal, money, signingPart, totalsTable } from './form-kit.js';
+import { wardLocality } from './transaction-day-list.js';
 
 export function postingList(day: TransactionDay): TDocumentDefinitions {
   const rows = day.rows.map((row, i) => [
@@ -30,17 +22,13 @@ export function postingList(day: TransactionDay): TDocumentDefinitions {
   return formDocument(
     `Danh sách công khai ${day.ward.code} ${day.date}`,
     [
-      nationalHeading(null, bankIssuer(day)),
-      formTitle(
-        'Danh sách công khai hộ vay vốn',
-        `Giải ngân ngày ${formatDate(day.date)} tại ${day.ward.transactionPoint}`,
-      ),
-      {
-        text: `${day.ward.name}, ${day.ward.district}, ${day.ward.province}`,
-        alignment: 'center',
-        italics: true,
-        margin: [0, 0, 0, 6],
-      },
+      formHeader({
+        formCode: null,
+        issuer: bankIssuer(day.ward.bankOfficeName),
+        title: 'Danh sách công khai hộ vay vốn',
+        subtitle: `Giải ngân ngày ${formatDate(day.date)} tại ${day.ward.transactionPoint}`,
+        locality: wardLocality(day),
+      }),
       totalsTable(
         [
           { header: 'STT', width: 26, align: 'center' },
@@ -53,15 +41,14 @@ export function postingList(day: TransactionDay): TDocumentDefinitions {
           { header: 'Hạn trả nợ cuối cùng', width: 70, align: 'center' },
         ],
         rows,
-        ['', `Cộng: ${day.totals.count} hộ`, '', '', money(day.totals.amount), '', '', ''],
+        ['', householdsTotal(day.totals.count), '', '', money(day.totals.amount), '', '', ''],
       ),
       {
         text: 'Danh sách được niêm yết công khai tại điểm giao dịch; mọi ý kiến xin phản ánh với tổ giao dịch hoặc UBND cấp xã.',
         italics: true,
         fontSize: 10,
       },
-      placeDateLine(day.ward.name, day.date),
-      signatureBlocks([
+      signingPart(day.ward.name, day.date, [
         { title: 'Xác nhận của UBND cấp xã', note: '(Ký tên, đóng dấu)' },
         { title: 'Tổ trưởng tổ giao dịch' },
       ]),

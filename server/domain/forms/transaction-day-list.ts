@@ -5,20 +5,11 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { formatDate } from '../format.js';
 import type { TransactionDay } from '../transaction-days/index.js';
-import {
-  formDocument,
-  formTitle,
-  money,
-  nationalHeading,
-  placeDateLine,
-  signatureBlocks,
-  totalsTable,
-} from './form-kit.js';
+import { bankIssuer, formDocument, formHeader, householdsTotal, money, signingPart, totalsTable } from './form-kit.js';
 
-export const bankIssuer = (day: TransactionDay): string[] => [
-  'NGÂN HÀNG CHÍNH SÁCH XÃ HỘI',
-  day.ward.bankOfficeName.toUpperCase(),
-];
+/** Where a transaction day's lists are for: the ward, its district and province. */
+export const wardLocality = (day: TransactionDay): string =>
+  `${day.ward.name}, ${day.ward.district}, ${day.ward.province}`;
 
 export function transactionDayList(day: TransactionDay): TDocumentDefinitions {
   const rows = day.rows.map((row, i) => [
@@ -34,14 +25,13 @@ export function transactionDayList(day: TransactionDay): TDocumentDefinitions {
   return formDocument(
     `Danh sách giải ngân ${day.ward.code} ${day.date}`,
     [
-      nationalHeading(null, bankIssuer(day)),
-      formTitle('Danh sách giải ngân', `Ngày giao dịch ${formatDate(day.date)} – ${day.ward.transactionPoint}`),
-      {
-        text: `${day.ward.name}, ${day.ward.district}, ${day.ward.province}`,
-        alignment: 'center',
-        italics: true,
-        margin: [0, 0, 0, 6],
-      },
+      formHeader({
+        formCode: null,
+        issuer: bankIssuer(day.ward.bankOfficeName),
+        title: 'Danh sách giải ngân',
+        subtitle: `Ngày giao dịch ${formatDate(day.date)} – ${day.ward.transactionPoint}`,
+        locality: wardLocality(day),
+      }),
       totalsTable(
         [
           { header: 'STT', width: 26, align: 'center' },
@@ -56,7 +46,7 @@ export function transactionDayList(day: TransactionDay): TDocumentDefinitions {
         rows,
         [
           '',
-          `Cộng: ${day.totals.count} hộ`,
+          householdsTotal(day.totals.count),
           '',
           '',
           money(day.totals.amount),
@@ -68,8 +58,11 @@ export function transactionDayList(day: TransactionDay): TDocumentDefinitions {
       {
         text: `Đã giải ngân ${day.totals.disbursedCount}/${day.totals.count} hộ, số tiền ${money(day.totals.disbursedAmount)}.`,
       },
-      placeDateLine(day.ward.name, day.date),
-      signatureBlocks([{ title: 'Người lập biểu' }, { title: 'Kiểm soát' }, { title: 'Tổ trưởng tổ giao dịch' }]),
+      signingPart(day.ward.name, day.date, [
+        { title: 'Người lập biểu' },
+        { title: 'Kiểm soát' },
+        { title: 'Tổ trưởng tổ giao dịch' },
+      ]),
     ],
     { landscape: true },
   );

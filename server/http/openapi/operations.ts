@@ -599,6 +599,27 @@ export const OPERATIONS: Operation[] = [
     auth: 'officer',
     response: List03View,
   },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/minutes.pdf',
+    summary: 'Minutes 10C/TD of a closed meeting as PDF (409 MEETING_NOT_CLOSED before the close)',
+    auth: 'officer',
+    download: [PDF_TYPE],
+  },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/list.pdf',
+    summary: 'List 03/TD of a closed meeting as PDF, with the ward certification block',
+    auth: 'officer',
+    download: [PDF_TYPE],
+  },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/list.xlsx',
+    summary: 'List 03/TD of a closed meeting as a worksheet (amounts as numbers, a totals row)',
+    auth: 'officer',
+    download: [XLSX_TYPE],
+  },
 ];
 
 /** The options every embedded schema is generated with: OpenAPI 3.0's dialect of JSON Schema. */

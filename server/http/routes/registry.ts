@@ -2,6 +2,7 @@ import express, { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 import type { Officer } from '../../domain/sessions.js';
+import { attachmentDisposition } from '../content-disposition.js';
 import { requireOfficer } from '../middleware/auth.js';
 import { AppError } from '../../domain/errors.js';
 import { checkAgainstRegistry } from '../../domain/registry/check.js';
@@ -110,16 +111,6 @@ export function readRegistryUpload(): RequestHandler {
   };
 }
 
-/** `attachment; filename="ascii"; filename*=UTF-8''…` so every browser saves the Vietnamese name. */
-function attachment(name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
 function uploadedName(header: string | undefined): string | undefined {
   const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header ?? '')?.[1];
   if (extended) {
@@ -169,7 +160,7 @@ export function registryRoutes(prisma: PrismaClient, today: () => string): Route
     const { format } = RegistryExportQuery.parse(req.query);
     await recordAccess(prisma, requireOfficer(res), { view: 'registry-export', wardCode: ward });
     const file = await exportRegistryFile(prisma, ward, format, today());
-    res.type(file.mediaType).set('Content-Disposition', attachment(file.fileName)).send(file.bytes);
+    res.type(file.mediaType).set('Content-Disposition', attachmentDisposition(file.fileName)).send(file.bytes);
   });
 
   router.get('/wards/:ward/registry/households', async (req, res) => {

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   MOTTO,
   NATION,
+  bankIssuer,
   formDocument,
+  formHeader,
   nationalHeading,
   normaliseText,
   numberedFields,
   placeAndDate,
   signatureBlocks,
+  signingPart,
   totalsTable,
 } from '../../../server/domain/forms/form-kit.js';
 import { amountInWords } from '../../../server/domain/forms/number-words.js';
@@ -93,5 +96,38 @@ describe('amounts in words', () => {
     [0, 'Không đồng'],
   ])('%d is "%s"', (amount, words) => {
     expect(amountInWords(amount)).toBe(words);
+  });
+});
+
+describe('the form header and the signing part', () => {
+  it('puts the issuer and form code, the title, the subtitle and the locality in that order', () => {
+    const header = formHeader({
+      formCode: '04/TD',
+      issuer: bankIssuer('Phòng giao dịch NHCSXH huyện Kiến Xương'),
+      title: 'Thông báo kết quả phê duyệt cho vay',
+      subtitle: '(Đợt 1)',
+      locality: 'Phường Hòa Bình',
+    });
+    expect(textsOf(header)).toEqual([
+      'NGÂN HÀNG CHÍNH SÁCH XÃ HỘI',
+      'PHÒNG GIAO DỊCH NHCSXH HUYỆN KIẾN XƯƠNG',
+      'Mẫu số 04/TD',
+      NATION,
+      MOTTO,
+      'THÔNG BÁO KẾT QUẢ PHÊ DUYỆT CHO VAY',
+      '(Đợt 1)',
+      'Phường Hòa Bình',
+    ]);
+    expect(textsOf(formHeader({ formCode: null, title: 'Danh sách' }))).toEqual(['', NATION, MOTTO, 'DANH SÁCH']);
+  });
+
+  it('keeps the date line and every row of signatures on one page', () => {
+    const part = signingPart('Phường Hòa Bình', '2026-12-17', [{ title: 'Thư ký' }], [{ title: 'Trưởng thôn' }]);
+    expect((part as { unbreakable: boolean }).unbreakable).toBe(true);
+    expect(textsOf(part).filter((text) => text.trim() !== '' && !text.startsWith('('))).toEqual([
+      'Phường Hòa Bình, ngày 17 tháng 12 năm 2026',
+      'THƯ KÝ',
+      'TRƯỞNG THÔN',
+    ]);
   });
 });

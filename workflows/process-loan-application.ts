@@ -31,6 +31,7 @@ import {
   refuse,
   type EventDraft,
 } from './rules/transitions.js';
+import { startLoanOf } from './start-loan.js';
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -67,6 +68,8 @@ const { deliverNotifications: deliverNotificationsForADay } = wf.proxyActivities
 
 /** Patch id of the local recording; executions started before it keep the regular activity to their end. */
 const RECORD_LOCALLY = 'record-event-locally';
+/** Patch id of starting the loan's own workflow on disbursement; histories recorded before it start none. */
+const START_LOAN = 'start-loan';
 
 /**
  * One execution per loan application. Every human decision arrives as an Update whose validator applies
@@ -270,6 +273,8 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     }
   }
 
+  // Since START_LOAN: the disbursed loan lives on in its own workflow, which outlives this one.
+  if (state.status === 'DISBURSED' && wf.patched(START_LOAN)) await startLoanOf(input, state);
   await deadlines;
   await Promise.all(mail);
   await wf.condition(wf.allHandlersFinished);

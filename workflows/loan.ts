@@ -256,14 +256,13 @@ export async function loanWorkflow(input: LoanInput): Promise<LoanState> {
         handOver = true;
       }
       // A closed loan with its use check done has nothing left to wait for.
-      if (closed() && (state.useCheck.done || state.useCheck.deadline.overdue)) return;
+      if (closed() && state.useCheck.done) return;
     }
   }
   const clock = watchClock();
 
-  const finished = (): boolean =>
-    (handOver || (closed() && (state.useCheck.done !== null || state.useCheck.deadline.overdue))) &&
-    wf.allHandlersFinished();
+  // A late use check is still accepted: a closed loan waits for it, without timers, before it completes.
+  const finished = (): boolean => (handOver || (closed() && state.useCheck.done !== null)) && wf.allHandlersFinished();
 
   // Events are recorded one at a time and in order, so the loan book never goes backwards.
   for (;;) {

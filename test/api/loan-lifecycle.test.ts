@@ -15,7 +15,16 @@ let stack: TestStack;
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  stack = await startStack({ timeSkipping: true });
+  // The JVM test server gets a fixed 5 s to start, which a busy machine can miss; a second attempt usually makes it.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      stack = await startStack({ timeSkipping: true });
+      break;
+    } catch (error) {
+      if (attempt >= 8 || !String(error).includes('ephemeral server')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+    }
+  }
   await stack.db.prisma.loanProgram.updateMany({ where: { code: 'POOR' }, data: { instalmentMonths: 6 } });
 });
 
@@ -151,7 +160,10 @@ describe('a missed instalment', () => {
     await eventually(() => loanEvent(id, 'INSTALMENT_OVERDUE'), 'the overdue instalment');
     const overdue = await loan(id);
     expect(overdue.instalments.map((i: { status: string }) => i.status)).toEqual(['OVERDUE', 'DUE']);
-    expect(overdue).toMatchObject({ overduePrincipal: 25_000_000, overdue: { principal: 25_000_000, instalments: [1] } });
+    expect(overdue).toMatchObject({
+      overduePrincipal: 25_000_000,
+      overdue: { principal: 25_000_000, instalments: [1] },
+    });
 
     // The household applies again: refused for the overdue instalment in the loan book.
     const again = await stack.api('POST', '/api/applications', {
@@ -222,7 +234,9 @@ describe('an extension', () => {
       wardChairComment: 'Hộ bị thiệt hại do bão, đề nghị gia hạn 3 tháng',
       bankDecision: 'QĐ 12/GH-PGD',
     };
-    expect((await stack.api('POST', `/api/loans/${id}/extensions`, { ...(await as('bank.officer')), body })).status).toBe(403);
+    expect(
+      (await stack.api('POST', `/api/loans/${id}/extensions`, { ...(await as('bank.officer')), body })).status,
+    ).toBe(403);
     const extended = await stack.api('POST', `/api/loans/${id}/extensions`, { ...(await as('bank.manager')), body });
     expect(extended.status, JSON.stringify(extended.body)).toBe(201);
     const again = await stack.api('POST', `/api/loans/${id}/extensions`, { ...(await as('bank.manager')), body });

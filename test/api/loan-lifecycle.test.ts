@@ -21,7 +21,7 @@ beforeAll(async () => {
       stack = await startStack({ timeSkipping: true });
       break;
     } catch (error) {
-      if (attempt >= 8 || !String(error).includes('ephemeral server')) throw error;
+      if (attempt >= 8 || !/ephemeral server|Failed to connect/.test(String(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10_000));
     }
   }

@@ -200,7 +200,7 @@ describe('a missed instalment', () => {
 
 describe('early repayment', () => {
   it('takes the whole outstanding with the current month’s interest for its days, and closes the loan', async () => {
-    const { id } = await disburseOn(addMonths(await serverDate(), 1));
+    const { id, citizenId } = await disburseOn(addMonths(await serverDate(), 1));
     const on = addDays(await serverDate(), 15);
     await skipTo(startOfVietnamDay(on) + 9 * HOUR);
     // 50,000,000 + 50,000,000 × 6.6% × 15 / 360 = 50,000,000 + 137,500.
@@ -220,6 +220,12 @@ describe('early repayment', () => {
     const closed = await loan(id);
     expect(closed).toMatchObject({ status: 'CLOSED', outstandingPrincipal: 0 });
     expect(closed.payments.at(-1)).toMatchObject({ kind: 'EARLY_REPAYMENT', principal: 50_000_000, interest: 137_500 });
+    // Repaid and closed, the loan no longer counts as the household's active loan in the programme.
+    const next = await submit(stack, {
+      termMonths: 12,
+      borrower: { fullName: 'Nguyễn Văn Ánh', citizenId, dateOfBirth: '1985-04-12', email: 'anh.nguyen@example.vn' },
+    });
+    expect(next.status).toBe('IN_PROGRESS');
   });
 });
 

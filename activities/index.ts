@@ -3,6 +3,8 @@ import type { RecordedEvent } from '../workflows/definitions.js';
 import { deliverNotifications } from './deliver-notifications.js';
 import type { Mailer } from './mail/transport.js';
 import { recordEvent } from './record-event.js';
+import { recordLoanEvent } from './record-loan-event.js';
+import type { LoanRecordedEvent } from '../workflows/loan-definitions.js';
 
 export interface ActivityConfig {
   publicUrl: string;
@@ -21,6 +23,8 @@ export function createActivities({ prisma, mailer, config }: ActivityDeps) {
   return {
     recordEvent: (event: RecordedEvent): Promise<void> =>
       recordEvent({ prisma, publicUrl: config.publicUrl, messageIdDomain: config.messageIdDomain }, event),
+    recordLoanEvent: (event: LoanRecordedEvent): Promise<void> =>
+      recordLoanEvent({ prisma, publicUrl: config.publicUrl, messageIdDomain: config.messageIdDomain }, event),
     deliverNotifications: (args: { eventId: string }): Promise<number> =>
       deliverNotifications({ prisma, mailer, mailFrom: config.mailFrom }, args),
   };

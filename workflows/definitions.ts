@@ -49,6 +49,8 @@ export interface ProgramSnapshot {
   graceWorkingDays: number;
   /** Whether a borrower with overdue debt recorded at the bank is refused (a policy parameter). */
   checkOverdueDebt: boolean;
+  /** Months between principal instalments of the loan once disbursed (absent in snapshots taken before it). */
+  instalmentMonths?: number | undefined;
 }
 
 export interface GroupSnapshot {

@@ -33,6 +33,7 @@ import {
   refuse,
   type EventDraft,
 } from './rules/transitions.js';
+import { startLoanOf } from './start-loan.js';
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -71,6 +72,8 @@ const { deliverNotifications: deliverNotificationsForADay } = wf.proxyActivities
 const RECORD_LOCALLY = 'record-event-locally';
 /** Patch id of moving a disbursement to the next transaction day: marks the histories that did. */
 const CARRY_OVER = 'carry-over-transaction-day';
+/** Patch id of starting the loan's own workflow on disbursement; histories recorded before it start none. */
+const START_LOAN = 'start-loan';
 
 /**
  * One execution per loan application. Every human decision arrives as an Update whose validator applies
@@ -285,6 +288,8 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     }
   }
 
+  // Since START_LOAN: the disbursed loan lives on in its own workflow, which outlives this one.
+  if (state.status === 'DISBURSED' && wf.patched(START_LOAN)) await startLoanOf(input, state);
   await deadlines;
   await Promise.all(mail);
   await wf.condition(wf.allHandlersFinished);

@@ -114,6 +114,8 @@ async function openApplicationFailures(prisma: PrismaClient, input: EligibilityI
       status: { in: ['IN_PROGRESS', 'RETURNED', 'DISBURSED'] },
       OR: [{ borrowerCitizenId: input.borrower.citizenId }, ...(household ? [{ householdId: household.id }] : [])],
       ...(input.excludeApplicationId ? { NOT: { id: input.excludeApplicationId } } : {}),
+      // A loan repaid and closed in the loan book is no longer active.
+      AND: [{ NOT: { loan: { is: { status: 'CLOSED' } } } }],
     },
   });
   if (open === 0) return [];
@@ -126,7 +128,10 @@ async function openApplicationFailures(prisma: PrismaClient, input: EligibilityI
   ];
 }
 
-/** No overdue debt recorded against the borrower or the household's members, where the programme checks it. */
+/**
+ * No overdue debt against the borrower or the household's members, where the programme checks it: in the bank's
+ * manual ledger (debts from before the system) or as an overdue instalment in the loan book.
+ */
 async function overdueDebtFailures(prisma: PrismaClient, input: EligibilityInput): Promise<RuleFailure[]> {
   if (!input.program.checkOverdueDebt) return [];
   const household = await prisma.household.findFirst({
@@ -143,7 +148,15 @@ async function overdueDebtFailures(prisma: PrismaClient, input: EligibilityInput
       : []),
   ];
   const debt = await prisma.overdueDebt.findFirst({ where: { citizenId: { in: people }, clearedAt: null } });
-  if (!debt) return [];
+  // The loan book: an overdue instalment of any loan of the borrower or the household.
+  const overdueLoan = await prisma.loanInstalment.findFirst({
+    where: {
+      status: 'OVERDUE',
+      loan: { OR: [{ borrowerCitizenId: { in: people } }, ...(household ? [{ householdId: household.id }] : [])] },
+    },
+    select: { loanId: true },
+  });
+  if (!debt && !overdueLoan) return [];
   return [
     {
       code: 'OVERDUE_DEBT',

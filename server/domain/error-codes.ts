@@ -4,6 +4,7 @@
  */
 import { WORKFLOW_REFUSAL_CODES } from '../../workflows/rules/transitions.js';
 import { FILE_ERROR_CODES } from './registry/types.js';
+import { LOAN_REFUSAL_CODES } from '../../workflows/rules/loan-transitions.js';
 
 /** The eligibility rules of a programme (see eligibility.ts), each with a bilingual message. */
 export const ELIGIBILITY_CODES = [
@@ -69,6 +70,7 @@ export const ERROR_CODES = [
   ...REQUEST_CODES,
   ...MEETING_CODES,
   ...WORKFLOW_REFUSAL_CODES,
+  ...LOAN_REFUSAL_CODES,
   ...ELIGIBILITY_CODES,
   ...FILE_ERROR_CODES,
 ] as const;

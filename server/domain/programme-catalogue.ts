@@ -11,7 +11,7 @@ import { toProgramSnapshot } from './programmes.js';
 import type { Officer } from './sessions.js';
 
 /** Everything a version says; the code and the version number are the catalogue's. */
-export type ProgrammeDefinition = Omit<ProgramSnapshot, 'id' | 'code' | 'version'>;
+export type ProgrammeDefinition = Omit<ProgramSnapshot, 'id' | 'code' | 'version' | 'instalmentMonths'>;
 
 function toRow(code: string, version: number, d: ProgrammeDefinition): Prisma.LoanProgramCreateInput {
   return {

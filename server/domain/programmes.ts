@@ -21,6 +21,7 @@ export function toProgramSnapshot(row: LoanProgram): ProgramSnapshot {
     deadlines: (row.deadlines as Partial<Record<StepName, number>> | null) ?? {},
     graceWorkingDays: row.graceWorkingDays,
     checkOverdueDebt: row.checkOverdueDebt,
+    instalmentMonths: row.instalmentMonths,
   };
 }
 

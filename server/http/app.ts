@@ -23,6 +23,7 @@ import { registryToday } from '../domain/registry/store.js';
 import { readRegistryUpload, registryRoutes } from './routes/registry.js';
 import { meetingFormRoutes } from './routes/meeting-forms.js';
 import { meetingRoutes } from './routes/meetings.js';
+import { loanRoutes } from './routes/loans.js';
 import { webRoutes } from '../web/router.js';
 import type { PayloadCodec } from '@temporalio/common';
 import { codecRoutes } from './routes/codec.js';
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps): Express {
     registryRoutes(prisma, today),
     debtRoutes(prisma, today),
     meetingRoutes({ prisma, client, taskQueue: deps.taskQueue }),
+    loanRoutes({ prisma, client, taskQueue: deps.taskQueue }),
     formRoutes(prisma),
     carryOverRoutes({ prisma, client, taskQueue: deps.taskQueue }),
     meetingFormRoutes(prisma),

@@ -2,6 +2,7 @@
  * What a refusal says to a person, for every ErrorCode: declared over the whole union, so a new code without
  * words for it does not compile (the HTTP status table is kept the same way).
  */
+import { LOAN_ERROR_MESSAGES } from './loan-error-messages.js';
 import type { ErrorCode } from '../domain/error-codes.js';
 import type { Bilingual } from '../../workflows/domain.js';
 
@@ -138,4 +139,5 @@ export const ERROR_MESSAGES = {
     vi: 'Hồ sơ không có trong chương trình cuộc họp.',
     en: 'The application is not on the meeting agenda.',
   },
+  ...LOAN_ERROR_MESSAGES,
 } as const satisfies Record<ErrorCode, Bilingual>;

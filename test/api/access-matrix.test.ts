@@ -3,7 +3,7 @@
  * serves that the table does not list fails the first test, so no endpoint ships without a decided access.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationForm, approvalFor, startAs, submit } from '../support/fixtures.js';
+import { PUBLISHED, applicationForm, approvalFor, runStep, startAs, submit } from '../support/fixtures.js';
 import { closeOpenMeeting, closedMeeting, draftMeeting, meetingDetails } from '../support/meetings.js';
 import { apiRoutes } from '../support/routes.js';
 import { startStack, type ApiResponse, type TestStack } from '../support/stack.js';
@@ -294,7 +294,100 @@ const REFERENCE_ROWS: Row[] = [
   },
 ];
 
+/** One disbursed loan of group HOABINH-01 (FARMERS, bank office PGD-KIENXUONG), made once for every loan row. */
+let disbursed: Promise<string> | undefined;
+function loanOf(ctx: Context): Promise<string> {
+  disbursed ??= (async () => {
+    const created = await submit(ctx.stack);
+    for (const step of PUBLISHED) await runStep(ctx.stack, created.id, step);
+    for (let attempt = 0; attempt < 300; attempt += 1) {
+      const opened = await ctx.stack.db.prisma.loanEvent.count({
+        where: { loanId: created.id, type: 'INTEREST_MONTH_OPENED' },
+      });
+      if (opened > 0) return created.id;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the loan never opened');
+  })();
+  return disbursed;
+}
+const onLoan = (method: string, path: (id: string) => string, body?: (id: string) => unknown) =>
+  async function call(ctx: Context, c: Caller): Promise<ApiResponse> {
+    const id = await loanOf(ctx);
+    return ctx.stack.api(method, path(id), { ...(body ? { body: body(id) } : {}), ...(await as(ctx, c)) });
+  };
+/** The group's monthly interest: its own leader, and (to read) the bank officers of its office; group codes are public. */
+const groupInterest = (status: number, readers: Caller[]) =>
+  each((c) => (c === 'anonymous' ? 401 : readers.includes(c) ? status : 403));
+const thisMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+// The writes are refused by the loan's own rules (amounts beyond what is due, a date in the past), so the one
+// loan stays as it is for every caller: reaching the rule is what shows the caller was let through.
+const LOAN_ROWS: Row[] = [
+  {
+    route: 'GET /api/loans',
+    expected: officers(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/loans', await as(ctx, c)),
+  },
+  { route: 'GET /api/loans/:id', expected: scoped(200), call: onLoan('GET', (id) => `/api/loans/${id}`) },
+  {
+    route: 'POST /api/loans/:id/principal-payments',
+    expected: scoped(422, ['credit-in']),
+    call: onLoan(
+      'POST',
+      (id) => `/api/loans/${id}/principal-payments`,
+      () => ({ amount: 999_000_000_000 }),
+    ),
+  },
+  {
+    route: 'POST /api/loans/:id/early-repayment',
+    expected: scoped(422, ['credit-in']),
+    call: onLoan(
+      'POST',
+      (id) => `/api/loans/${id}/early-repayment`,
+      () => ({ amount: 1 }),
+    ),
+  },
+  {
+    route: 'POST /api/loans/:id/extensions',
+    expected: scoped(422, ['manager-in']),
+    call: onLoan(
+      'POST',
+      (id) => `/api/loans/${id}/extensions`,
+      () => ({
+        instalmentNo: 1,
+        newDueOn: '2000-01-01',
+        wardChairComment: 'Đồng ý',
+        bankDecision: 'QĐ 1',
+      }),
+    ),
+  },
+  {
+    route: 'POST /api/loans/:id/use-check',
+    expected: scoped(200, ['assoc-in']),
+    call: onLoan(
+      'POST',
+      (id) => `/api/loans/${id}/use-check`,
+      () => ({ outcome: 'as-planned', note: 'Đúng mục đích' }),
+    ),
+  },
+  {
+    route: 'GET /api/groups/:group/interest-collections',
+    expected: groupInterest(200, ['group-in', 'credit-in', 'manager-in']),
+    call: onLoan('GET', () => `/api/groups/HOABINH-01/interest-collections?month=${thisMonth()}`),
+  },
+  {
+    route: 'POST /api/groups/:group/interest-collections',
+    expected: groupInterest(422, ['group-in']),
+    call: onLoan(
+      'POST',
+      () => '/api/groups/HOABINH-01/interest-collections',
+      (id) => ({ month: '2000-01', collections: [{ loanId: id, amount: 1 }] }),
+    ),
+  },
+];
+
 const TABLE: Row[] = [
+  ...LOAN_ROWS,
   { route: 'GET /health', expected: publicRoute(200), call: (ctx) => ctx.stack.api('GET', '/health') },
   { route: 'GET /openapi.json', expected: publicRoute(200), call: (ctx) => ctx.stack.api('GET', '/openapi.json') },
   // Operations: open to every caller on the test stack (no METRICS_TOKEN, a loopback caller; see observability.test.ts).

@@ -19,10 +19,11 @@ import { loadCalendar } from '../../server/domain/programmes.js';
 import { PUBLISHED, approvalFor, decideAs, runStep, startAs, submit } from '../support/fixtures.js';
 import { startStack, type TestStack } from '../support/stack.js';
 
-type Scenario = (stack: TestStack) => Promise<string>;
+/** An application's id (its workflow is recorded), or one run of another workflow, e.g. a loan's first run. */
+type Scenario = (stack: TestStack) => Promise<string | { workflowId: string; runId: string }>;
 
 /** The newest patch in the workflow: the recordings of this run show its histories. */
-const RECORDED_UNDER = 'carry-over-transaction-day';
+const RECORDED_UNDER = 'start-loan';
 
 /**
  * Names given on the command line record only those scenarios (the others' files stay as they are); `dev` or
@@ -35,9 +36,11 @@ const onlyNames = only.filter((arg) => arg !== 'dev' && arg !== 'time-skipping')
 async function record(stack: TestStack, scenarios: Record<string, Scenario>): Promise<void> {
   for (const [name, run] of Object.entries(scenarios)) {
     if (onlyNames.length > 0 && !onlyNames.includes(name)) continue;
-    const id = await run(stack);
-    const handle = await stack.handleFor(id);
-    await handle.result();
+    const ran = await run(stack);
+    const handle =
+      typeof ran === 'string' ? await stack.handleFor(ran) : stack.client.workflow.getHandle(ran.workflowId, ran.runId);
+    if (typeof ran === 'string') await handle.result();
+    else await eventually(async () => (await handle.describe()).status.name !== 'RUNNING', 'the run to close');
     // The JSON form Temporal's tools write, which Worker.runReplayHistory reads back.
     const history = JSON.parse(historyToJSON(await handle.fetchHistory())) as unknown;
     await writeFile(
@@ -190,6 +193,39 @@ const onTheTimeSkippingServer: Record<string, Scenario> = {
       disbursedOn: newDay,
     });
     return created.id;
+  },
+  // Since start-loan: the loan's first run, from disbursement to its first instalment missed, then continued as new.
+  'loan-first-period-overdue': async (stack) => {
+    await stack.db.prisma.loanProgram.updateMany({ where: { code: 'POOR' }, data: { instalmentMonths: 1 } });
+    const created = await submit(stack, { termMonths: 2 });
+    for (const step of PUBLISHED) {
+      await runStep(stack, created.id, step, step === 'bank-approval' ? approvalFor(step, 50_000_000, 2) : undefined);
+    }
+    const loanEvent = (type: string) => () =>
+      stack.db.prisma.loanEvent.findFirst({ where: { loanId: created.id, type } });
+    await eventually(loanEvent('INTEREST_MONTH_OPENED'), 'the first month of interest');
+    const handle = stack.client.workflow.getHandle(`loan-${created.id}`);
+    const { runId } = await handle.describe();
+    const loan = await stack.db.prisma.loan.findUniqueOrThrow({
+      where: { id: created.id },
+      include: { interest: true },
+    });
+    await expectStatus(
+      stack.api('POST', `/api/loans/${created.id}/use-check`, {
+        token: await stack.login('assoc.FARMERS.HOABINH'),
+        body: { outcome: 'as-planned', note: 'Đúng mục đích' },
+      }),
+      'use check',
+    );
+    const first = loan.interest[0]!;
+    const collected = await stack.api('POST', '/api/groups/HOABINH-01/interest-collections', {
+      token: await stack.login('group.HOABINH-01'),
+      body: { month: first.month, collections: [{ loanId: created.id, amount: Number(first.amount) }] },
+    });
+    if (collected.status !== 201) throw new Error(`collect: ${collected.status} ${JSON.stringify(collected.body)}`);
+    await skipTo(stack, endOfVietnamDay(first.dueOn.toISOString().slice(0, 10)) + 60_000);
+    await eventually(loanEvent('INSTALMENT_OVERDUE'), 'the overdue instalment');
+    return { workflowId: `loan-${created.id}`, runId };
   },
   'deadline-reminder-breach-late-decision': async (stack) => {
     const calendar = await loadCalendar(stack.db.prisma, new Date(await stack.env!.currentTimeMs()).getUTCFullYear());

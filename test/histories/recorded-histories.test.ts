@@ -59,6 +59,9 @@ describe('the recorded histories', () => {
     expect(dataFields.some((data) => data.includes(Buffer.from('Nguyễn Văn Ánh')))).toBe(false);
   });
 
+  // A loan's workflow answers {seq, status}: it has no steps.
+  const resultKeys = (file: string) =>
+    file.startsWith('loan-') ? ['seq', 'status'] : ['currentStep', 'seq', 'status'];
   it.each(files)('%s stores only {seq, status, currentStep} as Update results', async (file) => {
     const results = await Promise.all(
       (await eventsOf(file)).flatMap((e) => {
@@ -68,8 +71,34 @@ describe('the recorded histories', () => {
     );
 
     expect(results.length).toBeGreaterThan(0);
-    for (const result of results)
-      expect(Object.keys(result as object).sort()).toEqual(['currentStep', 'seq', 'status']);
+    for (const result of results) expect(Object.keys(result as object).sort()).toEqual(resultKeys(file));
+  });
+
+  it('include a disbursement that starts the loan as an abandoned child, behind the patch start-loan', async () => {
+    const events = (await eventsOf('disbursed-published-order.start-loan.json')) as (JsonEvent & {
+      startChildWorkflowExecutionInitiatedEventAttributes?: {
+        parentClosePolicy?: string;
+        workflowType?: { name?: string };
+      };
+    })[];
+    const patches = await Promise.all(
+      events
+        .flatMap((e) =>
+          e.markerRecordedEventAttributes?.markerName === 'core_patch' ? [e.markerRecordedEventAttributes] : [],
+        )
+        .map((m) => decode(m.details?.['patch-data']?.payloads?.[0])),
+    );
+    expect(patches.map((p) => (p as { id?: string }).id)).toContain('start-loan');
+    const child = events.find((e) => e.startChildWorkflowExecutionInitiatedEventAttributes);
+    expect(child?.startChildWorkflowExecutionInitiatedEventAttributes).toMatchObject({
+      workflowType: { name: 'loanWorkflow' },
+      parentClosePolicy: 'PARENT_CLOSE_POLICY_ABANDON',
+    });
+  });
+
+  it("include a loan's first run, which continues as new once its first instalment falls due", async () => {
+    const events = await eventsOf('loan-first-period-overdue.start-loan.json');
+    expect(events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
   });
 
   it.each([

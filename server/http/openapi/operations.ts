@@ -64,6 +64,7 @@ import { CarriedOverView, CarryOverBody, CloseDayBody, ClosedDayView } from '../
 import { StatusView } from '../views/status-view.js';
 import { CodecPayloads } from '../routes/codec.js';
 import { OPERATIONS_ROUTES } from './operations-routes.js';
+import { LOAN_OPERATIONS } from './operations-loans.js';
 import {
   List03View,
   MeetingSummaryView,
@@ -254,6 +255,7 @@ export const OPERATIONS: Operation[] = [
   },
   { method: 'get', path: '/openapi.json', summary: 'This document', auth: 'none' },
   ...OPERATIONS_ROUTES,
+  ...LOAN_OPERATIONS,
   {
     method: 'get',
     path: '/api/inbox',

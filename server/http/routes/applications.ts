@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 import type { StepDecisionInput } from '../../../workflows/definitions.js';
 import { readInbox } from '../../domain/inbox.js';
+import { readLoanTasks } from '../../domain/loans/loan-tasks.js';
 import {
   amendApplication,
   decideStep,
@@ -87,7 +88,9 @@ export function applicationRoutes(deps: WorkflowDeps, applicantLimit: RequestHan
   });
 
   router.get('/inbox', async (_req, res) => {
-    const items = await readInbox(prisma, requireOfficer(res));
+    const officer = requireOfficer(res);
+    const items = await readInbox(prisma, officer);
+    const loanTasks = await readLoanTasks(prisma, officer);
     res.json(
       InboxView.parse({
         items: items.map(({ row, step: _step, stepSince, ...rest }) => ({
@@ -95,6 +98,7 @@ export function applicationRoutes(deps: WorkflowDeps, applicantLimit: RequestHan
           ...rest,
           stepSince: stepSince.toISOString(),
         })),
+        loanTasks,
       }),
     );
   });

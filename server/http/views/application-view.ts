@@ -2,6 +2,7 @@
  * Public shapes of what the API returns. Rows pass through these mappers and schemas, so no raw database
  * row leaves the server.
  */
+import { LoanTaskView } from '../../domain/loans/loan-views.js';
 import { z } from 'zod';
 import type { Prisma } from '../../../prisma/generated/client.js';
 import { EVENT_TYPES } from '../../../workflows/definitions.js';
@@ -88,6 +89,8 @@ export const InboxView = z.object({
       overdue: z.boolean(),
     }),
   ),
+  /** Loans waiting on the officer (the association's use check), beside the applications. */
+  loanTasks: z.array(LoanTaskView),
 });
 
 export const ApplicationPage = z.object({

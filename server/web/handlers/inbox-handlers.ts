@@ -3,6 +3,7 @@ import { h } from 'preact';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 import type { StepName } from '../../../workflows/domain.js';
 import { readInbox } from '../../domain/inbox.js';
+import { readLoanTasks } from '../../domain/loans/loan-tasks.js';
 import { StepParam } from '../../http/schemas.js';
 import { pageContext } from '../context.js';
 import { requireSignIn } from '../error-pages.js';
@@ -20,7 +21,8 @@ export function inboxHandlers(prisma: PrismaClient): Router {
     const counts: Partial<Record<StepName, number>> = {};
     for (const item of all) counts[item.step] = (counts[item.step] ?? 0) + 1;
     const items = step ? all.filter((item) => item.step === step) : all;
-    sendPage(res, h(InboxPage, { ctx, data: { items, counts, step } }));
+    const loanTasks = await readLoanTasks(prisma, ctx.officer!);
+    sendPage(res, h(InboxPage, { ctx, data: { items, counts, step, loanTasks } }));
   });
   return router;
 }

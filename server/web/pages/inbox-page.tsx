@@ -5,11 +5,14 @@ import type { InboxItem } from '../../domain/inbox.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../layout.js';
 import { DataTable } from '../page-parts.js';
+import type { LoanTask } from '../../domain/loans/loan-tasks.js';
+import { LoanTasksSection } from './loan-tasks-section.js';
 
 export interface InboxPageData {
   items: InboxItem[];
   counts: Partial<Record<StepName, number>>;
   step: StepName | null;
+  loanTasks?: LoanTask[];
 }
 
 export function InboxPage({ ctx, data }: { ctx: PageContext; data: InboxPageData }) {
@@ -90,6 +93,7 @@ export function InboxPage({ ctx, data }: { ctx: PageContext; data: InboxPageData
           ]}
         />
       )}
+      <LoanTasksSection ctx={ctx} tasks={data.loanTasks ?? []} />
     </Layout>
   );
 }

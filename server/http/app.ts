@@ -21,6 +21,7 @@ import { routeResolver } from './middleware/matched-route.js';
 import { registryToday } from '../domain/registry/store.js';
 import { readRegistryUpload, registryRoutes } from './routes/registry.js';
 import { meetingRoutes } from './routes/meetings.js';
+import { batchRoutes } from './routes/batches.js';
 import { webRoutes } from '../web/router.js';
 import type { PayloadCodec } from '@temporalio/common';
 import { codecRoutes } from './routes/codec.js';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps): Express {
     registryRoutes(prisma, today),
     debtRoutes(prisma, today),
     meetingRoutes({ prisma, client, taskQueue: deps.taskQueue }),
+    batchRoutes({ prisma, client, taskQueue: deps.taskQueue }, today),
     formRoutes(prisma),
   ];
   // Keyed on the route that will answer, which only the routers know: they resolve it before they run.

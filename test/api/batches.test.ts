@@ -160,6 +160,28 @@ describe('the batch path in the published order (group vote first)', () => {
     }
   });
 
+  it('recovers from a crash between the decisions and their markers without deciding again', async () => {
+    // As if the submit had died right after the Updates: the markers are gone and the batch is still submitting.
+    await stack.db.prisma.batchRow.updateMany({
+      where: { batchId: wardBatch },
+      data: { decidedOutcome: null, decidedSeq: null, failureCode: null, failureMessage: null },
+    });
+    await stack.db.prisma.batch.update({ where: { id: wardBatch }, data: { status: 'SUBMITTING', submittedAt: null } });
+    const resumed = ok(await as('ward.HOABINH', 'POST', `/api/batches/${wardBatch}/submit`));
+    expect(resumed.body.status).toBe('SUBMITTED');
+    expect((resumed.body.rows as Row[]).map((r) => r.decided?.outcome)).toEqual([
+      'approve',
+      'approve',
+      'approve',
+      'reject',
+      'approve',
+      'approve',
+    ]);
+    for (const app of Object.values(apps)) {
+      expect((await decisionCounts(app.id))['STEP_DECIDED:ward-verification']).toBe(1);
+    }
+  });
+
   it('forwards the list after the dossier check; a row withdrawn meanwhile is listed with its refusal', async () => {
     const opened = ok(
       await as('assoc.FARMERS.HOABINH', 'POST', '/api/groups/HOABINH-01/batches', { step: 'entrustment' }),
@@ -264,6 +286,23 @@ describe('the batch path in the published order (group vote first)', () => {
     }
     expect((await decisionCounts(apps.c.id))['STEP_DECIDED:bank-approval']).toBeUndefined();
     expect((await decisionCounts(apps.f.id))['STEP_DECIDED:bank-approval']).toBe(1);
+  });
+
+  it('resumes a confirmation that died before its markers without confirming twice', async () => {
+    await stack.db.prisma.batchRow.updateMany({
+      where: { batchId: bankBatch },
+      data: { confirmedOutcome: null, confirmedSeq: null, confirmFailureCode: null, confirmFailureMessage: null },
+    });
+    await stack.db.prisma.batch.update({ where: { id: bankBatch }, data: { status: 'CONFIRMING', confirmedAt: null } });
+    const manager = await token('bank.officer2', 'Batch-Officer-2026');
+    const resumed = ok(await stack.api('POST', `/api/batches/${bankBatch}/confirm`, { token: manager }));
+    expect(resumed.body.status).toBe('CONFIRMED');
+    expect(rowOf(resumed.body, apps.a.id).confirmed?.outcome).toBe('approve');
+    expect(rowOf(resumed.body, apps.b.id).confirmed?.outcome).toBe('approve');
+    expect(rowOf(resumed.body, apps.c.id).confirmFailure?.code).toBe('SAME_OFFICER');
+    for (const key of ['a', 'b'] as const) {
+      expect((await decisionCounts(apps[key].id))['STEP_DECIDED:bank-approval']).toBe(1);
+    }
   });
 
   it('issues notice 04/TD for the batch: the loans approved, the row returned, the row not decided', async () => {

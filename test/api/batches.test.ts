@@ -7,7 +7,7 @@
  */
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submit } from '../support/fixtures.js';
+import { submit, todayInVietnam } from '../support/fixtures.js';
 import { meetingDetails } from '../support/meetings.js';
 import { startStack, type ApiResponse, type TestStack } from '../support/stack.js';
 
@@ -310,6 +310,7 @@ describe('the batch path in the published order (group vote first)', () => {
     expect(notice).toMatchObject({
       form: '04/TD',
       batchId: bankBatch,
+      issuedOn: todayInVietnam(),
       ward: { code: 'HOABINH' },
       group: { code: 'HOABINH-01', leaderName: 'Nguyễn Văn Hùng' },
       association: { code: 'FARMERS' },

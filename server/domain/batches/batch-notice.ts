@@ -4,6 +4,7 @@
  * rows not decided with why. The PDF and XLSX renderers draw it; the batch's mails are written from it.
  */
 import type { PrismaClient } from '../../../prisma/generated/client.js';
+import { toVietnamDate } from '../../../workflows/calendar/working-days.js';
 import { AppError } from '../errors.js';
 import { finalDueDate } from '../forms/form-01-td.js';
 import type {
@@ -35,7 +36,8 @@ export async function loadNotice04(prisma: PrismaClient, batchId: string): Promi
       },
     },
   });
-  const issuedOn = isoDay(batch.confirmedAt ?? batch.confirmRequestedAt ?? new Date());
+  // The day in Vietnam the manager confirmed, as the notice is dated.
+  const issuedOn = toVietnamDate((batch.confirmedAt ?? batch.confirmRequestedAt ?? new Date()).getTime());
   const approved: Notice04ApprovedRow[] = [];
   const refused: Notice04RefusedRow[] = [];
   const notDecided: Notice04PendingRow[] = [];

@@ -365,19 +365,19 @@ describe("the batch path in the brief's order (ward first)", () => {
   const apps: { id: string; code: string }[] = [];
 
   beforeAll(async () => {
-    for (const amount of [60_000_000, 70_000_000, 80_000_000]) {
+    for (const amount of [60_000_000, 70_000_000, 80_000_000, 50_000_000]) {
       apps.push(await submit(stack, { programCode: 'JOB_CREATION', groupCode: 'HOABINH-02', amount, termMonths: 48 }));
     }
   });
 
   it('certifies the waiting applications, forwards them, votes, then proposes and confirms the meeting’s list', async () => {
-    const [g, h, i] = apps as [(typeof apps)[0], (typeof apps)[0], (typeof apps)[0]];
+    const [g, h, i, j] = apps as [(typeof apps)[0], (typeof apps)[0], (typeof apps)[0], (typeof apps)[0]];
     const ward = ok(
       await as('ward.HOABINH', 'POST', '/api/groups/HOABINH-02/batches', { step: 'ward-verification' }),
       201,
     );
     expect(ward.body.meetingId).toBeNull();
-    expect((ward.body.rows as Row[]).map((r) => r.applicationId)).toEqual([g.id, h.id, i.id]);
+    expect((ward.body.rows as Row[]).map((r) => r.applicationId)).toEqual([g.id, h.id, i.id, j.id]);
     ok(
       await as('ward.HOABINH', 'PATCH', `/api/batches/${ward.body.id}`, {
         rows: [{ applicationId: i.id, included: false, outcome: 'return', reason: 'Sai tên thôn' }],
@@ -390,10 +390,10 @@ describe("the batch path in the brief's order (ward first)", () => {
       await as('assoc.WOMEN.HOABINH', 'POST', '/api/groups/HOABINH-02/batches', { step: 'entrustment' }),
       201,
     );
-    expect((entrusted.body.rows as Row[]).map((r) => r.applicationId)).toEqual([g.id, h.id]);
+    expect((entrusted.body.rows as Row[]).map((r) => r.applicationId)).toEqual([g.id, h.id, j.id]);
     ok(
       await as('assoc.WOMEN.HOABINH', 'PATCH', `/api/batches/${entrusted.body.id}`, {
-        rows: [g, h].map((a) => ({ applicationId: a.id, fields: { dossierComplete: true } })),
+        rows: [g, h, j].map((a) => ({ applicationId: a.id, fields: { dossierComplete: true } })),
       }),
     );
     ok(await as('assoc.WOMEN.HOABINH', 'POST', `/api/batches/${entrusted.body.id}/submit`));
@@ -403,17 +403,36 @@ describe("the batch path in the brief's order (ward first)", () => {
       await as('bank.officer', 'POST', '/api/groups/HOABINH-02/batches', { step: 'bank-approval', meetingId }),
       201,
     );
-    expect((bank.body.rows as Row[]).map((r) => r.applicationId)).toEqual([g.id, h.id]);
+    expect((bank.body.rows as Row[]).map((r) => r.applicationId)).toEqual([g.id, h.id, j.id]);
     ok(await as('bank.officer', 'POST', `/api/batches/${bank.body.id}/submit`));
     ok(await as('bank.officer', 'POST', `/api/batches/${bank.body.id}/submit`));
+    ok(
+      await as('bank.manager', 'PATCH', `/api/batches/${bank.body.id}`, {
+        confirmations: [{ applicationId: j.id, confirmation: 'send-back', reason: 'Xem lại thời hạn vay' }],
+      }),
+    );
     const confirmed = ok(await as('bank.manager', 'POST', `/api/batches/${bank.body.id}/confirm`));
-    expect((confirmed.body.rows as Row[]).map((r) => r.confirmed?.outcome)).toEqual(['approve', 'approve']);
+    expect((confirmed.body.rows as Row[]).map((r) => r.confirmed?.outcome)).toEqual([
+      'approve',
+      'approve',
+      'send-back',
+    ]);
     ok(await as('bank.manager', 'POST', `/api/batches/${bank.body.id}/confirm`));
 
     const notice = ok(await as('assoc.WOMEN.HOABINH', 'GET', `/api/batches/${bank.body.id}/notice`)).body;
     expect(notice.total).toEqual({ households: 2, amount: 130_000_000 });
     expect(notice.approved.map((r: { annualRatePercent: string }) => r.annualRatePercent)).toEqual(['8.382', '8.382']);
     expect(notice.creditOfficerName).toMatch(/Cán bộ tín dụng/);
+    expect(notice.notDecided).toEqual([
+      expect.objectContaining({ applicationCode: j.code, code: 'SENT_BACK', reason: 'Xem lại thời hạn vay' }),
+    ]);
+    expect(await decisionCounts(j.id)).toEqual({
+      'STEP_DECIDED:ward-verification': 1,
+      'STEP_DECIDED:entrustment': 1,
+      'STEP_DECIDED:group-vote': 1,
+      'APPROVAL_PROPOSED:bank-approval': 1,
+      'PROPOSAL_SENT_BACK:bank-approval': 1,
+    });
     for (const app of [g, h]) {
       expect(await decisionCounts(app.id)).toEqual({
         'STEP_DECIDED:ward-verification': 1,

@@ -11,7 +11,7 @@
  * 5. When every row is marked, SUBMITTING → SUBMITTED.
  *
  * Included rows are approved (at bank approval: the credit officer's proposal of amount and term); excluded rows
- * are returned or rejected with their reason. A row already proposed by another credit officer keeps that
+ * are returned or rejected with their reason. A row already proposed on its application's page keeps that
  * proposal for the manager to confirm.
  */
 import type { AssociationCode, HouseholdCategory } from '../../../workflows/domain.js';
@@ -111,13 +111,8 @@ export async function submitBatch(deps: WorkflowDeps, id: string, officer: Offic
           failureMessage: null,
         },
       });
-    } else if (
-      found.step === 'bank-approval' &&
-      row.included &&
-      app.proposedBy &&
-      app.proposedBy !== officer.username
-    ) {
-      // Proposed already, on the application's page, by another credit officer: the manager confirms that one.
+    } else if (found.step === 'bank-approval' && row.included && app.proposedBy) {
+      // Proposed already, on the application's page: the manager confirms that proposal.
       await prisma.batchRow.updateMany({
         where: { id: row.id, decidedOutcome: null },
         data: { decidedOutcome: 'approve', proposedBy: app.proposedBy },

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../prisma/generated/client.js';
 import type { RecordedEvent } from '../workflows/definitions.js';
 import { deliverNotifications } from './deliver-notifications.js';
 import type { Mailer } from './mail/transport.js';
+import { queueBatchNotice } from './queue-batch-notice.js';
 import { recordEvent } from './record-event.js';
 import { recordLoanEvent } from './record-loan-event.js';
 import type { LoanRecordedEvent } from '../workflows/loan-definitions.js';
@@ -27,6 +28,8 @@ export function createActivities({ prisma, mailer, config }: ActivityDeps) {
       recordLoanEvent({ prisma, publicUrl: config.publicUrl, messageIdDomain: config.messageIdDomain }, event),
     deliverNotifications: (args: { eventId: string }): Promise<number> =>
       deliverNotifications({ prisma, mailer, mailFrom: config.mailFrom }, args),
+    queueBatchNotice: (args: { batchId: string }): Promise<string[]> =>
+      queueBatchNotice({ prisma, publicUrl: config.publicUrl, messageIdDomain: config.messageIdDomain }, args),
   };
 }
 

@@ -66,9 +66,19 @@ export const MEETING_CODES = [
   'NOT_ON_AGENDA',
 ] as const;
 
+/** Refusals of a batch (đợt): a group's list decided at one step (server/domain/batches/). */
+export const BATCH_CODES = [
+  'NOTHING_WAITING',
+  'BATCH_NOT_DRAFT',
+  'BATCH_NOT_SUBMITTED',
+  'BATCH_NOT_CONFIRMED',
+  'NOT_IN_BATCH',
+] as const;
+
 export const ERROR_CODES = [
   ...REQUEST_CODES,
   ...MEETING_CODES,
+  ...BATCH_CODES,
   ...WORKFLOW_REFUSAL_CODES,
   ...LOAN_REFUSAL_CODES,
   ...ELIGIBILITY_CODES,

@@ -24,6 +24,7 @@ import { readRegistryUpload, registryRoutes } from './routes/registry.js';
 import { meetingFormRoutes } from './routes/meeting-forms.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { loanRoutes } from './routes/loans.js';
+import { batchRoutes } from './routes/batches.js';
 import { webRoutes } from '../web/router.js';
 import type { PayloadCodec } from '@temporalio/common';
 import { codecRoutes } from './routes/codec.js';
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps): Express {
     debtRoutes(prisma, today),
     meetingRoutes({ prisma, client, taskQueue: deps.taskQueue }),
     loanRoutes({ prisma, client, taskQueue: deps.taskQueue }),
+    batchRoutes({ prisma, client, taskQueue: deps.taskQueue }, today),
     formRoutes(prisma),
     carryOverRoutes({ prisma, client, taskQueue: deps.taskQueue }),
     meetingFormRoutes(prisma),

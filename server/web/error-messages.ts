@@ -114,6 +114,23 @@ export const ERROR_MESSAGES = {
     vi: 'Hệ thống xử lý hồ sơ tạm thời gián đoạn. Vui lòng thử lại sau.',
     en: 'Processing is unavailable for a moment. Please try again later.',
   },
+  NOTHING_WAITING: {
+    vi: 'Tổ không có hồ sơ nào đang chờ ở bước này.',
+    en: 'No application of the group is waiting at this step.',
+  },
+  BATCH_NOT_DRAFT: {
+    vi: 'Danh sách đã gửi, không sửa được nữa.',
+    en: 'The list has been submitted and can no longer be changed.',
+  },
+  BATCH_NOT_SUBMITTED: {
+    vi: 'Danh sách chưa được cán bộ tín dụng gửi đề xuất.',
+    en: "The list has not been submitted with the credit officer's proposals yet.",
+  },
+  BATCH_NOT_CONFIRMED: {
+    vi: 'Danh sách chưa được phê duyệt nên chưa có thông báo 04/TD.',
+    en: 'The list is not confirmed yet, so it has no notice 04/TD.',
+  },
+  NOT_IN_BATCH: { vi: 'Hồ sơ không có trong danh sách này.', en: 'The application is not on this list.' },
   MEETING_ALREADY_OPEN: {
     vi: 'Tổ đã có một cuộc họp bình xét chưa kết thúc.',
     en: 'The group already has a review meeting that is not closed.',

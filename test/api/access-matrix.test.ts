@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLISHED, applicationForm, approvalFor, runStep, startAs, submit } from '../support/fixtures.js';
+import { batchOf } from '../support/batches.js';
 import { closeOpenMeeting, closedMeeting, draftMeeting, meetingDetails } from '../support/meetings.js';
 import { apiRoutes } from '../support/routes.js';
 import { startStack, type ApiResponse, type TestStack } from '../support/stack.js';
@@ -188,6 +189,57 @@ const MEETING_ROWS: Row[] = [
     expected: scoped(200),
     call: onMeeting('GET', (id) => `/api/meetings/${id}/${file}`, true),
   })),
+];
+
+/** The batches of group HOABINH-01: every officer in scope reads them; the step's officers hold them. */
+const onBatch = (
+  method: string,
+  path: (id: string) => string,
+  stage: Parameters<typeof batchOf>[1] = 'ward-draft',
+  body?: unknown,
+) =>
+  async function call(ctx: Context, c: Caller): Promise<ApiResponse> {
+    const id = await batchOf(ctx.stack, stage);
+    return ctx.stack.api(method, path(id), { ...(body === undefined ? {} : { body }), ...(await as(ctx, c)) });
+  };
+const BATCH_ROWS: Row[] = [
+  {
+    route: 'GET /api/groups/:group/batches',
+    expected: scoped(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/groups/HOABINH-01/batches', await as(ctx, c)),
+  },
+  {
+    route: 'POST /api/groups/:group/batches',
+    expected: scoped(201, ['ward-in']),
+    call: async (ctx, c) => {
+      await submit(ctx.stack, { programCode: 'JOB_CREATION' });
+      return ctx.stack.api('POST', '/api/groups/HOABINH-01/batches', {
+        body: { step: 'ward-verification' },
+        ...(await as(ctx, c)),
+      });
+    },
+  },
+  { route: 'GET /api/batches/:id', expected: scoped(200), call: onBatch('GET', (id) => `/api/batches/${id}`) },
+  {
+    route: 'PATCH /api/batches/:id',
+    expected: scoped(200, ['ward-in']),
+    call: onBatch('PATCH', (id) => `/api/batches/${id}`, 'ward-draft', { rows: [] }),
+  },
+  {
+    route: 'POST /api/batches/:id/submit',
+    expected: scoped(200, ['ward-in']),
+    call: onBatch('POST', (id) => `/api/batches/${id}/submit`),
+  },
+  {
+    route: 'POST /api/batches/:id/confirm',
+    expected: scoped(200, ['manager-in']),
+    call: onBatch('POST', (id) => `/api/batches/${id}/confirm`, 'bank-submitted'),
+  },
+  {
+    route: 'GET /api/batches/:id/notice',
+    expected: scoped(200),
+    call: onBatch('GET', (id) => `/api/batches/${id}/notice`, 'bank-confirmed'),
+  },
 ];
 
 const REFERENCE_ROWS: Row[] = [
@@ -688,6 +740,7 @@ const TABLE: Row[] = [
   },
   ...REFERENCE_ROWS,
   ...MEETING_ROWS,
+  ...BATCH_ROWS,
 ];
 
 let stack: TestStack;

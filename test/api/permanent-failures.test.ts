@@ -20,6 +20,7 @@ const malformedDeliveries = new Set<string>();
 beforeAll(async () => {
   stack = await startStack({
     wrapActivities: (activities) => ({
+      ...activities,
       recordEvent: (event) =>
         activities.recordEvent(
           event.entry.type === 'STEP_STARTED' && orphanedStarts.has(event.state.applicationId)

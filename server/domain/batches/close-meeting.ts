@@ -7,33 +7,25 @@
  *    marked item is never sent again.
  * 3. The Updates carry ids derived from meeting and application: a repeated or concurrent Update with the same
  *    id gets the first one's result from Temporal instead of deciding again.
- * 4. A crash between an Update and its marker: before sending, the read model is asked for a group-vote
+ * 4. A crash between an Update and its marker: before sending, the audit trail is asked for a group-vote
  *    decision recorded since the close began with this item's tally; one found is taken as this meeting's.
  *    (This also covers a workflow that has completed since, e.g. after a rejection, where the Update id no
- *    longer answers.)
+ *    longer answers.) Steps 3 and 4 are decide-once.ts, shared with the batches.
  * 5. When every item is marked, CLOSING → CLOSED.
  */
 import type { GroupSnapshot, GroupVoteDecision } from '../../../workflows/definitions.js';
 import { isViolation, tallyVote } from '../../../workflows/rules/step-rules.js';
-import { decideStep, startStep } from '../applications/act-on-step.js';
 import { refSelect } from '../applications/find-application.js';
 import type { WorkflowDeps } from '../applications/workflow-deps.js';
 import { AppError } from '../errors.js';
 import { toProgramSnapshot } from '../programmes.js';
 import type { Officer } from '../sessions.js';
+import { decideOnce, findOurDecision, type OnceOptions, type RecordedDecision } from './decide-once.js';
 import { activeMembers } from './meeting-agenda.js';
 import { assertHoldsMeeting, findMeetingFor } from './meeting-scope.js';
 import { isoDay, loadMeeting, type MeetingRecord } from './read-meeting.js';
 import type { Vote } from './save-meeting.js';
 import { sameTally, tallyFromBallots } from './meeting-tally.js';
-
-/** Clocks of the server and of the workflow's worker may differ a little; a decision this early is not ours. */
-const CLOCK_SLACK_MS = 60_000;
-
-/** Refusals that are about the item (its rules, its state), as opposed to the service being unreachable. */
-function isRefusal(error: unknown): error is AppError {
-  return error instanceof AppError && error.code !== 'TEMPORAL_UNAVAILABLE';
-}
 
 interface ItemContext {
   deps: WorkflowDeps;
@@ -48,19 +40,14 @@ function tallyJson({ step: _step, reason: _reason, ...rest }: GroupVoteDecision)
   return rest;
 }
 
-async function markDecided(ctx: ItemContext, itemId: string, tally: GroupVoteDecision, seq: number): Promise<void> {
-  const { prisma } = ctx.deps;
-  const item = await prisma.groupMeetingItem.findUniqueOrThrow({ where: { id: itemId } });
-  const decision = await prisma.stepDecision.findFirst({
-    where: { applicationId: item.applicationId, seq, step: 'group-vote' },
-  });
-  await prisma.groupMeetingItem.update({
+async function markDecided(ctx: ItemContext, itemId: string, tally: GroupVoteDecision, decision: RecordedDecision) {
+  await ctx.deps.prisma.groupMeetingItem.update({
     where: { id: itemId },
     data: {
       tally: tallyJson(tally),
-      outcome: decision?.outcome ?? null,
-      decidedSeq: seq,
-      decidedAt: decision?.decidedAt ?? new Date(),
+      outcome: decision.outcome,
+      decidedSeq: decision.seq,
+      decidedAt: decision.at,
       failureCode: null,
       failureMessage: null,
     },
@@ -75,15 +62,6 @@ async function markRefused(ctx: ItemContext, itemId: string, tally: GroupVoteDec
   });
 }
 
-/** A group-vote decision recorded since the close began, with this item's tally: this meeting's own. */
-async function findOurDecision(ctx: ItemContext, applicationId: string, tally: GroupVoteDecision) {
-  const recorded = await ctx.deps.prisma.stepDecision.findMany({
-    where: { applicationId, step: 'group-vote', decidedAt: { gte: new Date(ctx.since.getTime() - CLOCK_SLACK_MS) } },
-    orderBy: { seq: 'asc' },
-  });
-  return recorded.find((decision) => sameTally(decision.payload, tally)) ?? null;
-}
-
 async function decideItem(
   ctx: ItemContext,
   item: { id: string; applicationId: string },
@@ -91,30 +69,27 @@ async function decideItem(
   group: GroupSnapshot,
 ): Promise<void> {
   const { prisma } = ctx.deps;
-  const ours = await findOurDecision(ctx, item.applicationId, tally);
-  if (ours) return markDecided(ctx, item.id, tally, ours.seq);
-
   const app = await prisma.application.findUniqueOrThrow({
     where: { id: item.applicationId },
     select: { ...refSelect, program: true },
   });
+  const options: OnceOptions = {
+    updateId: `meeting-${ctx.meetingId}-${item.applicationId}`,
+    since: ctx.since,
+    // A group-vote decision recorded since the close began, with this item's tally: this meeting's own.
+    isOurs: (decision) => decision.type === 'STEP_DECIDED' && sameTally(decision.payload, tally),
+  };
+  const ours = await findOurDecision(ctx.deps, app, 'group-vote', options);
+  if (ours) return markDecided(ctx, item.id, tally, ours);
+
   // The workflow checks the tally again; asking first keeps a failing item from being started for nothing.
   const rules = toProgramSnapshot(app.program).voteRules;
   const checked = tallyVote(tally, rules, group);
   if (isViolation(checked)) return markRefused(ctx, item.id, tally, new AppError(checked.code, checked.message));
 
-  const updateId = `meeting-${ctx.meetingId}-${item.applicationId}`;
-  try {
-    await startStep(ctx.deps, app, 'group-vote', ctx.officer, { updateId: `${updateId}-start` });
-    const result = await decideStep(ctx.deps, app, tally, ctx.officer, { updateId: `${updateId}-decide` });
-    await markDecided(ctx, item.id, tally, result.seq);
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
-    // A concurrent close may have decided it in the meantime (and the workflow ended since): that is ours.
-    const decided = await findOurDecision(ctx, item.applicationId, tally);
-    if (decided) return markDecided(ctx, item.id, tally, decided.seq);
-    await markRefused(ctx, item.id, tally, error);
-  }
+  const result = await decideOnce(ctx.deps, app, tally, ctx.officer, options);
+  if (result.decided) return markDecided(ctx, item.id, tally, result.decision);
+  return markRefused(ctx, item.id, tally, result.error);
 }
 
 export async function closeMeeting(deps: WorkflowDeps, id: string, officer: Officer): Promise<MeetingRecord> {

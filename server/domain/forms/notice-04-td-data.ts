@@ -25,6 +25,15 @@ export interface Notice04RefusedRow {
   reason: string;
 }
 
+/** A row the batch could not decide: refused by the workflow (withdrawn meanwhile, held by another) or sent back. */
+export interface Notice04PendingRow {
+  no: number;
+  applicationCode: string;
+  borrowerName: string;
+  code: string;
+  reason: string;
+}
+
 export interface Notice04Data {
   form: '04/TD';
   batchId: string;
@@ -40,6 +49,8 @@ export interface Notice04Data {
   transactionPoint: string | null;
   approved: Notice04ApprovedRow[];
   refused: Notice04RefusedRow[];
+  /** Rows neither approved nor refused by the bank in this batch; they stay at bank approval. */
+  notDecided?: Notice04PendingRow[] | undefined;
   total: { households: number; amount: number };
   creditOfficerName: string | null;
   managerName: string | null;

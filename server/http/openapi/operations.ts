@@ -73,6 +73,7 @@ import {
   OpenMeetingBody,
   SaveMeetingBody,
 } from '../meeting-schemas.js';
+import { BatchSummaryView, BatchView, Notice04View, OpenBatchBody, SaveBatchBody } from '../batch-schemas.js';
 import { AccessLogPage, AccessLogQuery } from '../../domain/access-log.js';
 import { ApplicationPage, ApplicationView, InboxView } from '../views/application-view.js';
 
@@ -621,6 +622,60 @@ export const OPERATIONS: Operation[] = [
     summary: 'List 03/TD of a closed meeting as a worksheet (amounts as numbers, a totals row)',
     auth: 'officer',
     download: [XLSX_TYPE],
+  },
+  {
+    method: 'get',
+    path: '/api/groups/{group}/batches',
+    summary: "A group's batches (ward certification, entrustment, bank approval), newest first",
+    auth: 'officer',
+    response: z.array(BatchSummaryView),
+  },
+  {
+    method: 'post',
+    path: '/api/groups/{group}/batches',
+    summary:
+      "Open a batch of the group's applications waiting at a step, or of a closed meeting's list 03/TD (the step's officer)",
+    auth: 'officer',
+    body: OpenBatchBody,
+    response: BatchView,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/batches/{id}',
+    summary: "A batch: its rows with each one's result; the ward's batch with the registry check beside every row",
+    auth: 'officer',
+    response: BatchView,
+  },
+  {
+    method: 'patch',
+    path: '/api/batches/{id}',
+    summary: "Save the draft's rows (the step's officer), or the manager's confirmations of the proposals",
+    auth: 'officer',
+    body: SaveBatchBody,
+    response: BatchView,
+  },
+  {
+    method: 'post',
+    path: '/api/batches/{id}/submit',
+    summary: "Decide every row through the application's own Updates, exactly once; safe to retry",
+    auth: 'officer',
+    response: BatchView,
+  },
+  {
+    method: 'post',
+    path: '/api/batches/{id}/confirm',
+    summary:
+      'Confirm (or send back) each proposal of a bank-approval batch, exactly once; mails notice 04/TD (manager)',
+    auth: 'officer',
+    response: BatchView,
+  },
+  {
+    method: 'get',
+    path: '/api/batches/{id}/notice',
+    summary: 'Notice 04/TD of a confirmed batch, as data (409 before the confirmation)',
+    auth: 'officer',
+    response: Notice04View,
   },
 ];
 

@@ -1,8 +1,9 @@
 import type { PrismaClient } from '../prisma/generated/client.js';
-import type { RecordedEvent } from '../workflows/definitions.js';
+import type { RecordedEvent, ReserveCapitalArgs } from '../workflows/definitions.js';
 import { deliverNotifications } from './deliver-notifications.js';
 import type { Mailer } from './mail/transport.js';
 import { recordEvent } from './record-event.js';
+import { reserveCapital } from './reserve-capital.js';
 
 export interface ActivityConfig {
   publicUrl: string;
@@ -23,6 +24,7 @@ export function createActivities({ prisma, mailer, config }: ActivityDeps) {
       recordEvent({ prisma, publicUrl: config.publicUrl, messageIdDomain: config.messageIdDomain }, event),
     deliverNotifications: (args: { eventId: string }): Promise<number> =>
       deliverNotifications({ prisma, mailer, mailFrom: config.mailFrom }, args),
+    reserveCapital: (args: ReserveCapitalArgs): Promise<{ sourceCode: string }> => reserveCapital(prisma, args),
   };
 }
 

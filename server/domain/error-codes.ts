@@ -65,9 +65,19 @@ export const MEETING_CODES = [
   'NOT_ON_AGENDA',
 ] as const;
 
+/** Refusals of the capital sources and their ledger (server/domain/capital/). */
+export const CAPITAL_CODES = [
+  'CAPITAL_SOURCE_EXISTS',
+  'UNKNOWN_CAPITAL_SOURCE',
+  'RECALL_EXCEEDS_AVAILABLE',
+  'NO_DISBURSED_LOAN',
+  'REPAYMENT_EXCEEDS_OUTSTANDING',
+] as const;
+
 export const ERROR_CODES = [
   ...REQUEST_CODES,
   ...MEETING_CODES,
+  ...CAPITAL_CODES,
   ...WORKFLOW_REFUSAL_CODES,
   ...ELIGIBILITY_CODES,
   ...FILE_ERROR_CODES,

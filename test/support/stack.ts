@@ -36,8 +36,8 @@ import {
 import { register as registerTsRequire } from 'tsx/cjs/api';
 
 export interface StackOptions {
-  /** Wraps the real activities, e.g. to make one fail after doing its work. */
-  wrapActivities?: (activities: Activities) => Activities;
+  /** Wraps the real activities, e.g. to make one fail after doing its work; those it leaves out stay real. */
+  wrapActivities?: (activities: Activities) => Partial<Activities>;
   /** Wraps the real mailer, e.g. to make a delivery fail transiently. */
   wrapMailer?: (mailer: Mailer) => Mailer;
   /** Runs on Temporal's time-skipping test server instead of the dev server: `stack.env.sleep()` skips days. */
@@ -148,13 +148,12 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     });
   const client = temporal.env?.client ?? clientFor(keyring);
   const mailer = (options.wrapMailer ?? ((m) => m))(buildTransport({ kind: 'smtp', url: smtp.url }));
-  const activities = (options.wrapActivities ?? ((a) => a))(
-    createActivities({
-      prisma: db.prisma,
-      mailer,
-      config: { publicUrl: 'http://loans.test', mailFrom: 'no-reply@loans.test', messageIdDomain: 'loans.test' },
-    }),
-  );
+  const realActivities = createActivities({
+    prisma: db.prisma,
+    mailer,
+    config: { publicUrl: 'http://loans.test', mailFrom: 'no-reply@loans.test', messageIdDomain: 'loans.test' },
+  });
+  const activities: Activities = { ...realActivities, ...options.wrapActivities?.(realActivities) };
 
   let worker: { worker: Worker; running: Promise<void>; connection: NativeConnection } | null = null;
   async function startWorker(workerOptions: { keyring?: PayloadKeyring } = {}): Promise<void> {

@@ -40,6 +40,8 @@ export const STATE_CODES = [
   'SAME_OFFICER',
   // The read model could not take an event (a permanent failure of the recording activity): nothing to retry.
   'RECORDING_FAILED',
+  // No capital source of the programme has the approved amount available: the confirmation waits.
+  'INSUFFICIENT_CAPITAL',
 ] as const;
 export type StateCode = (typeof STATE_CODES)[number];
 

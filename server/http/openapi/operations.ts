@@ -63,6 +63,7 @@ import {
 import { StatusView } from '../views/status-view.js';
 import { CodecPayloads } from '../routes/codec.js';
 import { OPERATIONS_ROUTES } from './operations-routes.js';
+import { CAPITAL_OPERATIONS } from './operations-capital.js';
 import {
   List03View,
   MeetingSummaryView,
@@ -253,6 +254,7 @@ export const OPERATIONS: Operation[] = [
   },
   { method: 'get', path: '/openapi.json', summary: 'This document', auth: 'none' },
   ...OPERATIONS_ROUTES,
+  ...CAPITAL_OPERATIONS,
   {
     method: 'get',
     path: '/api/inbox',

@@ -22,7 +22,7 @@ import { startStack, type TestStack } from '../support/stack.js';
 type Scenario = (stack: TestStack) => Promise<string>;
 
 /** The newest patch in the workflow: the recordings of this run show its histories. */
-const RECORDED_UNDER = 'record-event-locally';
+const RECORDED_UNDER = 'reserve-capital';
 
 /**
  * Names given on the command line record only those scenarios (the others' files stay as they are); `dev` or

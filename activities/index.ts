@@ -1,11 +1,12 @@
 import type { PrismaClient } from '../prisma/generated/client.js';
-import type { RecordedEvent } from '../workflows/definitions.js';
+import type { RecordedEvent, ReserveCapitalArgs } from '../workflows/definitions.js';
 import { deliverNotifications } from './deliver-notifications.js';
 import type { Mailer } from './mail/transport.js';
 import { queueBatchNotice } from './queue-batch-notice.js';
 import { recordEvent } from './record-event.js';
 import { recordLoanEvent } from './record-loan-event.js';
 import type { LoanRecordedEvent } from '../workflows/loan-definitions.js';
+import { reserveCapital } from './reserve-capital.js';
 
 export interface ActivityConfig {
   publicUrl: string;
@@ -30,6 +31,7 @@ export function createActivities({ prisma, mailer, config }: ActivityDeps) {
       deliverNotifications({ prisma, mailer, mailFrom: config.mailFrom }, args),
     queueBatchNotice: (args: { batchId: string }): Promise<string[]> =>
       queueBatchNotice({ prisma, publicUrl: config.publicUrl, messageIdDomain: config.messageIdDomain }, args),
+    reserveCapital: (args: ReserveCapitalArgs): Promise<{ sourceCode: string }> => reserveCapital(prisma, args),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../prisma/generated/client.js';
 import type { ProcessApplicationInput, RecordedEvent } from '../workflows/definitions.js';
 import { foldText } from '../server/domain/text.js';
+import { followCapital } from '../server/domain/capital/follow-events.js';
 import { ENDED_STATUSES } from '../workflows/domain.js';
 import { PermanentActivityError, failPermanently, isUniqueViolation } from './failures.js';
 import { composeMail } from './mail/templates.js';
@@ -222,6 +223,7 @@ async function recordInTransaction(deps: RecordEventDeps, event: RecordedEvent):
         },
       });
     }
+    await followCapital(tx, event);
     await tx.auditEvent.create({
       data: {
         eventId: event.eventId,

@@ -10,6 +10,7 @@ import {
 } from '../workflows/domain.js';
 
 import type { Prisma, PrismaClient } from './generated/client.js';
+import { seedCapitalSources } from './capital-seed.js';
 
 // Demo reference data. Ward, group and account codes are a contract used by the API tests and the docs.
 
@@ -301,6 +302,7 @@ export async function seedDemoData(
       await tx.loanProgram.createMany({ data: PROGRAMS.map(toProgramRow) });
       await tx.officerAccount.createMany({ data: officerRows(passwordHash) });
       await tx.escalationContact.createMany({ data: escalationContacts() });
+      await seedCapitalSources(tx, DISTRICT);
       return { seeded: true };
     },
     { timeout: 60_000, maxWait: 60_000 },

@@ -308,3 +308,14 @@ export const withdrawApplicationUpdate = defineUpdate<UpdateResult, [WithdrawArg
 export const carryOverDisbursementUpdate = defineUpdate<UpdateResult, [CarryOverArgs]>('carryOverDisbursement');
 /** Resolves once every event so far is in the read model; the server awaits it after starting a workflow. */
 export const awaitRecordedUpdate = defineUpdate<UpdateResult, []>('awaitRecorded');
+
+/** What the bank's confirmation reserves (and disbursement makes sure of): the approved amount, once per application. */
+export interface ReserveCapitalArgs {
+  applicationId: string;
+  programCode: string;
+  wardCode: string;
+  amount: number;
+  /** The workflow's day in Vietnam, for the ledger. */
+  on: string;
+  actor: string;
+}

@@ -9,6 +9,7 @@ import {
   startStepUpdate,
   withdrawApplicationUpdate,
   type ApplicationState,
+  type DecideStepArgs,
   type ProcessApplicationInput,
   type RecordedEvent,
   type UpdateResult,
@@ -67,6 +68,18 @@ const { deliverNotifications: deliverNotificationsForADay } = wf.proxyActivities
   scheduleToCloseTimeout: '1 day',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes' },
 });
+
+/**
+ * Since RESERVE_CAPITAL: the bank's confirmation reserves the approved amount from the programme's capital
+ * sources, and disbursement makes sure it is still reserved (an expiry releases it), by a local activity inside
+ * the decide Update's handler. No capital: the Update fails with INSUFFICIENT_CAPITAL and the state is unchanged.
+ */
+const { reserveCapital } = wf.proxyLocalActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+const RESERVE_CAPITAL = 'reserve-capital';
 
 /** Patch id of the local recording; executions started before it keep the regular activity to their end. */
 const RECORD_LOCALLY = 'record-event-locally';
@@ -194,11 +207,49 @@ export async function processLoanApplication(input: ProcessApplicationInput): Pr
     { validator: (args) => checkStart(state, args) },
   );
 
+  /** The amount a decision needs reserved: the bank's confirmation of a proposal, and disbursement. */
+  function capitalToHold(decision: DecideStepArgs['decision']): number | null {
+    if (decision.step === 'bank-approval' && decision.outcome === 'approve' && state.proposal) {
+      return state.proposal.amount;
+    }
+    if (decision.step === 'disbursement' && decision.outcome === 'approve' && state.approved) {
+      return state.approved.amount;
+    }
+    return null;
+  }
+
+  async function holdCapital(amount: number, actor: string): Promise<void> {
+    try {
+      await reserveCapital({
+        applicationId: input.applicationId,
+        programCode: input.program.code,
+        wardCode: input.wardCode,
+        amount,
+        on: toVietnamDate(Date.now()),
+        actor,
+      });
+    } catch (error) {
+      // The activity's typed refusal is the Update's answer; anything else fails the Update as it came.
+      const cause = error instanceof wf.ActivityFailure ? error.cause : error;
+      const type = cause instanceof wf.ApplicationFailure ? cause.type : null;
+      if (type === 'INSUFFICIENT_CAPITAL' || type === 'APPLICATION_ENDED' || type === 'AWAITING_AMENDMENT') {
+        throw refuse(type, cause instanceof Error ? cause.message : type);
+      }
+      throw error;
+    }
+  }
+
   wf.setHandler(
     decideStepUpdate,
-    (args) => {
+    async (args) => {
       // Validators of Updates delivered in one activation all run before any handler; check again here.
       checkDecide(state, args, context());
+      const amount = capitalToHold(args.decision);
+      if (amount !== null && wf.patched(RESERVE_CAPITAL)) {
+        await holdCapital(amount, args.actor.username);
+        // Another Update may have changed the state while the reservation ran.
+        checkDecide(state, args, context());
+      }
       // Decisions after the due date are accepted and recorded as late.
       const late = state.deadline !== null && Date.now() >= state.deadline.breachAt;
       const draft = applyDecision(state, args, context(), stepOrder, new Date().toISOString());

@@ -75,10 +75,20 @@ export const BATCH_CODES = [
   'NOT_IN_BATCH',
 ] as const;
 
+/** Refusals of the capital sources and their ledger (server/domain/capital/). */
+export const CAPITAL_CODES = [
+  'CAPITAL_SOURCE_EXISTS',
+  'UNKNOWN_CAPITAL_SOURCE',
+  'RECALL_EXCEEDS_AVAILABLE',
+  'NO_DISBURSED_LOAN',
+  'REPAYMENT_EXCEEDS_OUTSTANDING',
+] as const;
+
 export const ERROR_CODES = [
   ...REQUEST_CODES,
   ...MEETING_CODES,
   ...BATCH_CODES,
+  ...CAPITAL_CODES,
   ...WORKFLOW_REFUSAL_CODES,
   ...LOAN_REFUSAL_CODES,
   ...ELIGIBILITY_CODES,

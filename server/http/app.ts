@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth.js';
 import { referenceRoutes } from './routes/reference.js';
 import { adminRoutes } from './routes/admin.js';
 import { debtRoutes } from './routes/debts.js';
+import { capitalRoutes } from './routes/capital.js';
 import { formRoutes } from './routes/forms.js';
 import { statusRoutes } from './routes/status.js';
 import { rateLimit, type RateLimitRule } from './middleware/rate-limit.js';
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
     adminRoutes(prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today }),
     registryRoutes(prisma, today),
     debtRoutes(prisma, today),
+    capitalRoutes(prisma),
     meetingRoutes({ prisma, client, taskQueue: deps.taskQueue }),
     loanRoutes({ prisma, client, taskQueue: deps.taskQueue }),
     batchRoutes({ prisma, client, taskQueue: deps.taskQueue }, today),

@@ -157,4 +157,19 @@ export const ERROR_MESSAGES = {
     en: 'The application is not on the meeting agenda.',
   },
   ...LOAN_ERROR_MESSAGES,
+  INSUFFICIENT_CAPITAL: {
+    vi: 'Không nguồn vốn nào của chương trình còn đủ vốn khả dụng cho khoản vay này.',
+    en: 'No capital source of the programme has enough available capital for this loan.',
+  },
+  CAPITAL_SOURCE_EXISTS: { vi: 'Mã nguồn vốn đã tồn tại.', en: 'A capital source with this code already exists.' },
+  UNKNOWN_CAPITAL_SOURCE: { vi: 'Không có nguồn vốn này.', en: 'There is no such capital source.' },
+  RECALL_EXCEEDS_AVAILABLE: {
+    vi: 'Số tiền thu hồi lớn hơn số vốn khả dụng của nguồn vốn.',
+    en: 'The recall is more than the capital available in the source.',
+  },
+  NO_DISBURSED_LOAN: { vi: 'Hồ sơ chưa được giải ngân từ nguồn vốn nào.', en: 'No loan was disbursed from a source.' },
+  REPAYMENT_EXCEEDS_OUTSTANDING: {
+    vi: 'Số tiền trả lớn hơn dư nợ còn lại.',
+    en: 'The repayment is more than the loan still owes.',
+  },
 } as const satisfies Record<ErrorCode, Bilingual>;

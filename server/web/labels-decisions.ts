@@ -6,6 +6,7 @@ export const DECISION_LABELS = {
   currentStep: { vi: 'Bước hiện tại', en: 'Current step' },
   heldBy: { vi: 'Người đang xử lý', en: 'Held by' },
   nobodyHolds: { vi: 'Chưa có cán bộ nhận xử lý.', en: 'No officer has taken it yet.' },
+  capitalShortfall: { vi: 'Chờ nguồn vốn', en: 'Waiting for capital' },
   takeStep: { vi: 'Nhận xử lý bước này', en: 'Take this step' },
   decide: { vi: 'Quyết định', en: 'Decision' },
   submitDecision: { vi: 'Ghi quyết định', en: 'Record the decision' },

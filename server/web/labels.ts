@@ -17,6 +17,7 @@ import { REGISTRY_PAGE_LABELS } from './labels-registry-page.js';
 import { LIST_LABELS } from './labels-list.js';
 import { VOTE_LABELS } from './labels-vote.js';
 import { PROGRAM_LABELS } from './labels-programs.js';
+import { CAPITAL_LABELS } from './labels-capital.js';
 
 export type { Lang } from '../domain/format.js';
 export const LANGS = ['vi', 'en'] as const satisfies readonly Lang[];
@@ -95,6 +96,7 @@ export const LABELS = {
   ...VOTE_LABELS,
   ...PROGRAM_LABELS,
   ...CARRY_OVER_LABELS,
+  ...CAPITAL_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -24,6 +24,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/admin', label: 'navAdmin', who: ['admin'] },
   { href: (officer) => `/wards/${officer.wardCode ?? ''}/registry`, label: 'navRegistry', who: ['ward_officer'] },
   { href: '/transaction-days', label: 'navTransactionDays', who: ['bank_credit_officer', 'bank_manager'] },
+  { href: '/capital', label: 'navCapital', who: ['bank_credit_officer', 'bank_manager'] },
 ];
 
 export function navigationFor(officer: Officer | null): { href: string; label: LabelKey }[] {

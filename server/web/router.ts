@@ -15,6 +15,7 @@ import { pageNotFound, webErrorPages } from './error-pages.js';
 import { adminHandlers } from './handlers/admin-handlers.js';
 import { formDownloadHandlers, transactionDayHandlers } from './handlers/transaction-day-handlers.js';
 import { carryOverHandlers } from './handlers/carry-over-handlers.js';
+import { capitalHandlers } from './handlers/capital-handlers.js';
 import { applicationHandlers } from './handlers/application-handlers.js';
 import { applyHandlers } from './handlers/apply-handlers.js';
 import { authHandlers, localPath } from './handlers/auth-handlers.js';
@@ -82,6 +83,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(formDownloadHandlers(deps));
   router.use(transactionDayHandlers(deps));
   router.use(carryOverHandlers(deps));
+  router.use(capitalHandlers(deps.prisma));
   router.use(votePreviewHandlers(deps));
   router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today: deps.today }));
   router.use(registryHandlers(deps.prisma, deps.today));

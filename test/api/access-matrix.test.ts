@@ -438,6 +438,75 @@ const LOAN_ROWS: Row[] = [
   },
 ];
 
+/** The demo district's capital: officers of its wards and its bank office read it; bank-out serves no ward. */
+const DEMO_DISTRICT = 'Huyện Kiến Xương (dữ liệu mẫu)';
+const capitalReaders = (status: number) => each((c) => (c === 'anonymous' ? 401 : c === 'bank-out' ? 404 : status));
+/** The bank manager of the district's office and the administrator manage its sources; every other role 403. */
+const capitalManagers = (status: number) =>
+  each((c) => (c === 'anonymous' ? 401 : c === 'admin' || c === 'manager-in' ? status : 403));
+const CAPITAL_ROWS: Row[] = [
+  {
+    route: 'GET /api/capital-sources',
+    expected: officers(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/capital-sources', await as(ctx, c)),
+  },
+  {
+    route: 'POST /api/capital-sources',
+    expected: capitalManagers(201),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/capital-sources', {
+        body: { code: `NSDP-${suffix()}`, name: 'Vốn ngân sách xã', kind: 'local', district: DEMO_DISTRICT },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'GET /api/capital-sources/:code',
+    expected: capitalReaders(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/capital-sources/NSDP-KIENXUONG', await as(ctx, c)),
+  },
+  {
+    route: 'POST /api/capital-sources/:code/entrustments',
+    expected: capitalManagers(201),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/capital-sources/NSDP-KIENXUONG/entrustments', {
+        body: { kind: 'top-up', amount: 1_000_000, on: '2026-11-02', decisionNumber: '9/QĐ-UBND' },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'POST /api/capital-sources/:code/recalls',
+    expected: capitalManagers(201),
+    call: async (ctx, c) =>
+      ctx.stack.api('POST', '/api/capital-sources/NSDP-KIENXUONG/recalls', {
+        body: { amount: 1_000, on: '2026-11-02', decisionNumber: '10/QĐ-UBND' },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'PUT /api/capital-sources/:code/plans/:year',
+    expected: capitalManagers(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('PUT', '/api/capital-sources/TW-KIENXUONG-POOR/plans/2027', {
+        body: { amount: 30_000_000_000 },
+        ...(await as(ctx, c)),
+      }),
+  },
+  {
+    route: 'GET /api/programs/:code/capital-priority',
+    expected: officers(200),
+    call: async (ctx, c) => ctx.stack.api('GET', '/api/programs/POOR/capital-priority', await as(ctx, c)),
+  },
+  {
+    route: 'PUT /api/programs/:code/capital-priority',
+    expected: capitalManagers(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('PUT', '/api/programs/POOR/capital-priority', {
+        body: { sourceCodes: ['NSDP-KIENXUONG', 'TW-KIENXUONG-POOR'] },
+        ...(await as(ctx, c)),
+      }),
+  },
+];
+
 const TABLE: Row[] = [
   ...LOAN_ROWS,
   { route: 'GET /health', expected: publicRoute(200), call: (ctx) => ctx.stack.api('GET', '/health') },
@@ -741,6 +810,7 @@ const TABLE: Row[] = [
   ...REFERENCE_ROWS,
   ...MEETING_ROWS,
   ...BATCH_ROWS,
+  ...CAPITAL_ROWS,
 ];
 
 let stack: TestStack;

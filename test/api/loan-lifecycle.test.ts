@@ -201,6 +201,12 @@ describe('a missed instalment', () => {
 describe('early repayment', () => {
   it('takes the whole outstanding with the current month’s interest for its days, and closes the loan', async () => {
     const { id, citizenId } = await disburseOn(addMonths(await serverDate(), 1));
+    const reservation = await stack.db.prisma.capitalReservation.findUniqueOrThrow({
+      where: { applicationId: id },
+      include: { source: true },
+    });
+    expect(reservation).toMatchObject({ status: 'DISBURSED', amount: 50_000_000n, repaid: 0n });
+    const outstandingBefore = reservation.source.outstanding;
     const on = addDays(await serverDate(), 15);
     await skipTo(startOfVietnamDay(on) + 9 * HOUR);
     // 50,000,000 + 50,000,000 × 6.6% × 15 / 360 = 50,000,000 + 137,500.
@@ -220,6 +226,11 @@ describe('early repayment', () => {
     const closed = await loan(id);
     expect(closed).toMatchObject({ status: 'CLOSED', outstandingPrincipal: 0 });
     expect(closed.payments.at(-1)).toMatchObject({ kind: 'EARLY_REPAYMENT', principal: 50_000_000, interest: 137_500 });
+    // The repaid principal returns to the source it was lent from (interest does not): the capital revolves.
+    const source = await stack.db.prisma.capitalSource.findUniqueOrThrow({ where: { id: reservation.sourceId } });
+    expect(source.outstanding).toBe(outstandingBefore - 50_000_000n);
+    const movements = await stack.db.prisma.capitalMovement.findMany({ where: { applicationId: id, kind: 'repay' } });
+    expect(movements.map((m) => m.amount)).toEqual([50_000_000n]);
     // Repaid and closed, the loan no longer counts as the household's active loan in the programme.
     const next = await submit(stack, {
       termMonths: 12,

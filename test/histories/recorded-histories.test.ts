@@ -152,3 +152,25 @@ describe('the recorded histories', () => {
     expect(await recordedEventTypes(file)).toEqual([]);
   });
 });
+
+describe('the histories recorded under reserve-capital', () => {
+  const reserving = files.filter((name) => name.endsWith('.reserve-capital.json'));
+
+  it('exist', () => {
+    expect(reserving.length).toBeGreaterThan(0);
+  });
+
+  it.each(reserving)('%s carries the patch and reserves capital at confirmation and disbursement', async (file) => {
+    const markers = (await eventsOf(file)).flatMap((e) =>
+      e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes] : [],
+    );
+    const decoded = (name: string, key: string) =>
+      Promise.all(
+        markers.filter((m) => m.markerName === name).map((m) => decode(m.details?.[key]?.payloads?.[0])),
+      ) as Promise<{ id?: string; activity_type?: string }[]>;
+
+    expect((await decoded('core_patch', 'patch-data')).map((p) => p.id)).toContain('reserve-capital');
+    const activities = (await decoded('core_local_activity', 'data')).map((a) => a.activity_type);
+    expect(activities.filter((type) => type === 'reserveCapital')).toHaveLength(2);
+  });
+});

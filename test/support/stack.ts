@@ -36,7 +36,7 @@ import {
 import { register as registerTsRequire } from 'tsx/cjs/api';
 
 export interface StackOptions {
-  /** Wraps the real activities, e.g. to make one fail after doing its work. */
+  /** Wraps the real activities, e.g. to make one fail after doing its work; those it leaves out stay real. */
   wrapActivities?: (activities: Activities) => Partial<Activities>;
   /** Wraps the real mailer, e.g. to make a delivery fail transiently. */
   wrapMailer?: (mailer: Mailer) => Mailer;
@@ -153,7 +153,6 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     mailer,
     config: { publicUrl: 'http://loans.test', mailFrom: 'no-reply@loans.test', messageIdDomain: 'loans.test' },
   });
-  // A wrapper replaces the activities it names; the others stay real.
   const activities: Activities = { ...realActivities, ...options.wrapActivities?.(realActivities) };
 
   let worker: { worker: Worker; running: Promise<void>; connection: NativeConnection } | null = null;

@@ -161,6 +161,17 @@ const TABLE: Row[] = [
     type: 'application/pdf',
     call: (b) => request(b, 'GET', `/applications/${subject.code}/forms/01-td.pdf`),
   },
+  // Capital belongs to a district: the ward officer reads the sources of their ward's district.
+  {
+    route: 'GET /capital',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/capital'),
+  },
+  {
+    route: 'GET /capital/:code',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/capital/NSDP-KIENXUONG'),
+  },
   // The transaction day is the bank's: a ward officer gets the 403 page.
   {
     route: 'GET /transaction-days',

@@ -42,6 +42,8 @@ export const STATE_CODES = [
   'NOT_SCHEDULED_THAT_DAY',
   // The read model could not take an event (a permanent failure of the recording activity): nothing to retry.
   'RECORDING_FAILED',
+  // No capital source of the programme has the approved amount available: the confirmation waits.
+  'INSUFFICIENT_CAPITAL',
 ] as const;
 export type StateCode = (typeof STATE_CODES)[number];
 

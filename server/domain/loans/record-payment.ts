@@ -1,5 +1,6 @@
 import type { Prisma } from '../../../prisma/generated/client.js';
 import type { LoanRecordedEvent, PaymentRecord } from '../../../workflows/loan-definitions.js';
+import { returnRepaidPrincipal } from '../capital/index.js';
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
@@ -28,4 +29,22 @@ export async function recordLoanPayment(
       recordedAt: new Date(event.at),
     },
   });
+  if (payment.principal > 0 && (await fromCapitalSource(tx, event.terms.applicationId))) {
+    await returnRepaidPrincipal(tx, {
+      applicationId: event.terms.applicationId,
+      amount: payment.principal,
+      on: payment.paidOn,
+      key: event.eventId,
+      actor: event.actor.username,
+    });
+  }
+}
+
+/**
+ * Whether the loan was disbursed from a capital source. A loan disbursed before the capital ledger existed has no
+ * reservation: its repayments are booked on the loan and return to no source.
+ */
+async function fromCapitalSource(tx: Prisma.TransactionClient, applicationId: string): Promise<boolean> {
+  const reservation = await tx.capitalReservation.findUnique({ where: { applicationId }, select: { status: true } });
+  return reservation?.status === 'DISBURSED';
 }

@@ -65,6 +65,7 @@ import { StatusView } from '../views/status-view.js';
 import { CodecPayloads } from '../routes/codec.js';
 import { OPERATIONS_ROUTES } from './operations-routes.js';
 import { LOAN_OPERATIONS } from './operations-loans.js';
+import { CAPITAL_OPERATIONS } from './operations-capital.js';
 import {
   List03View,
   MeetingSummaryView,
@@ -257,6 +258,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/openapi.json', summary: 'This document', auth: 'none' },
   ...OPERATIONS_ROUTES,
   ...LOAN_OPERATIONS,
+  ...CAPITAL_OPERATIONS,
   {
     method: 'get',
     path: '/api/inbox',

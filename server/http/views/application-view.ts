@@ -47,6 +47,8 @@ export const ApplicationView = z.object({
   currentStep: Step.nullable(),
   holder: z.object({ username: z.string(), role: z.string(), since: z.string() }).nullable(),
   returnReason: z.string().nullable(),
+  /** Why the bank's confirmation waits: no capital source had the amount available (cleared once reserved). */
+  capitalShortfall: z.string().nullable(),
   stepSince: z.string().nullable(),
   /** The current step's due date (working days, Vietnamese calendar) and whether it has passed. */
   dueOn: z.string().nullable(),
@@ -172,6 +174,7 @@ export function toApplicationView(row: ApplicationRow): ApplicationView {
         ? { username: row.stepHolder, role: row.stepHolderRole, since: row.stepStartedAt.toISOString() }
         : null,
     returnReason: row.returnReason,
+    capitalShortfall: row.capitalShortfall,
     stepSince: row.stepSince?.toISOString() ?? null,
     dueOn: row.dueOn ? isoDate(row.dueOn) : null,
     overdue: row.overdue,

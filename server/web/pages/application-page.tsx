@@ -102,6 +102,7 @@ function CurrentStep({ ctx, data }: { ctx: PageContext; data: ApplicationPageDat
             </>,
           ],
           [t('heldBy'), view.holder ? view.holder.username : t('nobodyHolds')],
+          view.capitalShortfall && [t('capitalShortfall'), view.capitalShortfall],
           view.proposal && [
             t('proposal'),
             `${formatMoney(view.proposal.amount, lang)}, ${view.proposal.termMonths} ${t('months')} (${view.proposal.by})`,

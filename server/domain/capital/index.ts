@@ -1,0 +1,1 @@
+export { returnRepaidPrincipal, type RepaidPrincipal } from './reservations.js';

@@ -4,3 +4,5 @@ export { closeMeeting } from './close-meeting.js';
 export { listMeetings, readMeeting, type MeetingRecord, type MeetingSummary } from './read-meeting.js';
 export { readList03, readMinutes, type List03, type Minutes } from './meeting-forms.js';
 export { tallyFromBallots } from './meeting-tally.js';
+export { previewMeeting, type MeetingDraft } from './meeting-preview.js';
+export { readMeetingGroup, type MeetingGroup } from './meeting-group.js';

@@ -16,6 +16,7 @@ import { REGISTRY_PAGE_LABELS } from './labels-registry-page.js';
 import { LIST_LABELS } from './labels-list.js';
 import { VOTE_LABELS } from './labels-vote.js';
 import { PROGRAM_LABELS } from './labels-programs.js';
+import { MEETING_LABELS } from './labels-meetings.js';
 
 export type { Lang } from '../domain/format.js';
 export const LANGS = ['vi', 'en'] as const satisfies readonly Lang[];
@@ -93,6 +94,7 @@ export const LABELS = {
   ...ACCESS_LOG_LABELS,
   ...VOTE_LABELS,
   ...PROGRAM_LABELS,
+  ...MEETING_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

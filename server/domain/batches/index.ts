@@ -1,7 +1,14 @@
 export { openMeeting, refreshAgenda, type MeetingDetails, type OpenMeetingInput } from './open-meeting.js';
 export { saveMeeting, VOTES, type BallotInput, type SaveMeetingInput, type Vote } from './save-meeting.js';
 export { closeMeeting } from './close-meeting.js';
-export { listMeetings, readMeeting, type MeetingRecord, type MeetingSummary } from './read-meeting.js';
+export {
+  listMeetings,
+  readMeeting,
+  type MeetingItem,
+  type MeetingMember,
+  type MeetingRecord,
+  type MeetingSummary,
+} from './read-meeting.js';
 export { readList03, readMinutes, type List03, type Minutes } from './meeting-forms.js';
 export { tallyFromBallots } from './meeting-tally.js';
 export { previewMeeting, type MeetingDraft } from './meeting-preview.js';

@@ -5,6 +5,7 @@ import type { InboxItem } from '../../domain/inbox.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../layout.js';
 import { DataTable } from '../page-parts.js';
+import { MeetingsLink } from './meetings-page.js';
 
 export interface InboxPageData {
   items: InboxItem[];
@@ -19,6 +20,7 @@ export function InboxPage({ ctx, data }: { ctx: PageContext; data: InboxPageData
     <Layout ctx={ctx} title={t('inboxTitle')}>
       <h1>{t('inboxTitle')}</h1>
       <p class="lead">{t('inboxLead')}</p>
+      <MeetingsLink ctx={ctx} waiting={data.counts['group-vote'] ?? 0} />
       {steps.length > 0 ? (
         <section aria-labelledby="counts-title">
           <h2 id="counts-title">{t('countsPerStep')}</h2>

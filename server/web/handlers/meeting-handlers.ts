@@ -142,6 +142,9 @@ export function meetingHandlers(deps: Deps): Router {
   router.post('/groups/:group/meetings', async (req, res) => {
     const ctx = pageContext(res);
     const { group } = GroupParams.parse(req.params);
+    // Outside the scope the 404 page, in scope but not the leader the 403 page, before the form is judged.
+    await readMeetingGroup(deps.prisma, group, ctx.officer!);
+    requireRole(ctx.officer!, ['group_leader']);
     const values = readDetails(req.body as Record<string, unknown>);
     const parsed = parseDetails(values);
     try {

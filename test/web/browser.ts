@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { expect } from 'vitest';
 import { startStack, type StackOptions, type TestStack } from '../support/stack.js';
 import { signIn } from './forms.js';
@@ -52,11 +52,13 @@ export interface WebTest {
   close(): Promise<void>;
 }
 
-export interface PageOptions {
-  viewport?: { width: number; height: number };
-  javaScriptEnabled?: boolean;
-  locale?: string;
-}
+export type PageOptions = Pick<
+  BrowserContextOptions,
+  'viewport' | 'javaScriptEnabled' | 'locale' | 'timezoneId' | 'acceptDownloads'
+> & {
+  /** The page's default timeout for actions and waits (Playwright's own 30 s when not given). */
+  timeout?: number;
+};
 
 /** Starts the stack and the browser side by side (call it in beforeAll; `close` in afterAll). */
 export async function startWebTest(options: StackOptions = {}): Promise<WebTest> {
@@ -64,10 +66,10 @@ export async function startWebTest(options: StackOptions = {}): Promise<WebTest>
   return {
     stack,
     browser,
-    async newPage({ viewport = { width: 1024, height: 800 }, ...rest }: PageOptions = {}) {
+    async newPage({ viewport = { width: 1024, height: 800 }, timeout, ...rest }: PageOptions = {}) {
       const context = await browser.newContext({ baseURL: stack.baseUrl, viewport, ...rest });
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      if (timeout) page.setDefaultTimeout(timeout);
       return page;
     },
     signIn,

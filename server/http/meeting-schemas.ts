@@ -9,27 +9,25 @@ const ApplicationId = z.uuid();
 export const GroupParams = z.object({ group: line(40) });
 export const MeetingParams = z.object({ id: line(100) });
 
-const details = {
+/** The meeting's own details, as the leader types them: one shape for the open and the draft's save. */
+export const MeetingDetailsBody = z.strictObject({
   meetingDate: IsoDate,
   place: line(200),
   associationOfficerName: line(200),
   villageHeadName: line(200),
-};
-
-export const OpenMeetingBody = z.strictObject({
-  ...details,
-  attendees: z.array(MemberId).max(200).optional(),
 });
 
-export const Ballot = z.strictObject({ applicationId: ApplicationId, memberId: MemberId, vote: z.enum(VOTES) });
+/** The members present, chosen from the group's current members: the whole list. */
+const Attendees = z.array(MemberId).max(200);
+
+export const OpenMeetingBody = MeetingDetailsBody.extend({ attendees: Attendees.optional() });
+
+const Vote = z.enum(VOTES);
+export const Ballot = z.strictObject({ applicationId: ApplicationId, memberId: MemberId, vote: Vote });
 
 /** A draft save: the fields given replace the stored ones; `ballots` is the whole set of ballots cast. */
-export const SaveMeetingBody = z.strictObject({
-  meetingDate: IsoDate.optional(),
-  place: line(200).optional(),
-  associationOfficerName: line(200).optional(),
-  villageHeadName: line(200).optional(),
-  attendees: z.array(MemberId).max(200).optional(),
+export const SaveMeetingBody = MeetingDetailsBody.partial().extend({
+  attendees: Attendees.optional(),
   ballots: z.array(Ballot).max(10_000).optional(),
 });
 
@@ -56,6 +54,30 @@ const Tally = z
   })
   .nullable();
 
+/** What every view of an agenda item says about it: the household's request and what the meeting made of it. */
+const ItemFacts = z.object({
+  position: z.number().int(),
+  applicationCode: z.string(),
+  borrowerName: z.string(),
+  amount: z.number(),
+  purpose: z.string(),
+  termMonths: z.number().int(),
+  tally: Tally,
+  outcome: Outcome,
+  failure: Failure,
+});
+
+const BallotView = z.object({ memberId: z.string(), fullName: z.string(), vote: Vote });
+
+const MeetingItemView = ItemFacts.extend({
+  id: z.string(),
+  applicationId: z.string(),
+  householdCategory: z.string(),
+  programCode: z.string(),
+  recused: z.array(BallotView.pick({ memberId: true, fullName: true })),
+  ballots: z.array(BallotView),
+});
+
 export const MeetingView = z.object({
   id: z.string(),
   status: MeetingStatus,
@@ -69,25 +91,7 @@ export const MeetingView = z.object({
   closedBy: z.string().nullable(),
   closedAt: z.string().nullable(),
   members: z.array(z.object({ id: z.string(), fullName: z.string(), role: z.string(), present: z.boolean() })),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      position: z.number().int(),
-      applicationId: z.string(),
-      applicationCode: z.string(),
-      borrowerName: z.string(),
-      householdCategory: z.string(),
-      programCode: z.string(),
-      amount: z.number(),
-      purpose: z.string(),
-      termMonths: z.number().int(),
-      recused: z.array(z.object({ memberId: z.string(), fullName: z.string() })),
-      ballots: z.array(z.object({ memberId: z.string(), fullName: z.string(), vote: z.enum(VOTES) })),
-      tally: Tally,
-      outcome: Outcome,
-      failure: Failure,
-    }),
-  ),
+  items: z.array(MeetingItemView),
 });
 
 export const MeetingSummaryView = z.object({
@@ -113,18 +117,9 @@ export const MinutesView = z.object({
   attendees: z.array(z.string()),
   absent: z.array(z.string()),
   items: z.array(
-    z.object({
-      position: z.number().int(),
-      applicationCode: z.string(),
-      borrowerName: z.string(),
-      amount: z.number(),
-      purpose: z.string(),
-      termMonths: z.number().int(),
+    ItemFacts.extend({
       recused: z.array(z.string()),
-      ballots: z.array(z.object({ fullName: z.string(), vote: z.string() })),
-      tally: Tally,
-      outcome: Outcome,
-      failure: Failure,
+      ballots: z.array(BallotView.pick({ fullName: true, vote: true })),
     }),
   ),
   closedBy: z.string().nullable(),
@@ -138,22 +133,19 @@ export const List03View = z.object({
   leader: z.string().nullable(),
   meetingDate: z.string(),
   rows: z.array(
-    z.object({
-      no: z.number().int(),
-      applicationCode: z.string(),
-      borrowerName: z.string(),
-      householdCategory: z.string(),
-      programCode: z.string(),
-      amount: z.number(),
-      purpose: z.string(),
-      termMonths: z.number().int(),
-    }),
+    MeetingItemView.pick({
+      applicationCode: true,
+      borrowerName: true,
+      householdCategory: true,
+      programCode: true,
+      amount: true,
+      purpose: true,
+      termMonths: true,
+    }).extend({ no: z.number().int() }),
   ),
   total: z.object({ households: z.number().int(), amount: z.number() }),
   notProposed: z.array(
-    z.object({
-      applicationCode: z.string(),
-      borrowerName: z.string(),
+    ItemFacts.pick({ applicationCode: true, borrowerName: true }).extend({
       outcome: z.literal('reject').nullable(),
       code: z.string(),
       reason: z.string(),

@@ -18,6 +18,7 @@ import { LIST_LABELS } from './labels-list.js';
 import { VOTE_LABELS } from './labels-vote.js';
 import { PROGRAM_LABELS } from './labels-programs.js';
 import { CAPITAL_LABELS } from './labels-capital.js';
+import { MEETING_LABELS } from './labels-meetings.js';
 
 export type { Lang } from '../domain/format.js';
 export const LANGS = ['vi', 'en'] as const satisfies readonly Lang[];
@@ -97,6 +98,7 @@ export const LABELS = {
   ...PROGRAM_LABELS,
   ...CARRY_OVER_LABELS,
   ...CAPITAL_LABELS,
+  ...MEETING_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

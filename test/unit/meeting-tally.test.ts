@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOTE_RULES } from '../../workflows/domain.js';
 import { tallyVote } from '../../workflows/rules/step-rules.js';
-import { sameTally, tallyFromBallots } from '../../server/domain/batches/meeting-tally.js';
+import { sameTally, tallyFromBallots, tallyItem } from '../../server/domain/batches/meeting-tally.js';
 
 const group = {
   code: 'G',
@@ -58,5 +58,31 @@ describe('the tally of an agenda item, from its ballots', () => {
     expect(sameTally(payload, tally)).toBe(true);
     expect(sameTally({ ...payload, votesFor: 2 }, tally)).toBe(false);
     expect(sameTally(null, tally)).toBe(false);
+  });
+
+  it('finds the applicant among the members and gives the rule the group as the close sends it', () => {
+    const members = Array.from({ length: 10 }, (_, i) => ({ id: `m${i}`, citizenId: `c${i}` }));
+    const { tally, group: judged } = tallyItem({
+      meetingDate: '2026-12-02',
+      group: { code: 'G', wardCode: 'W', associationCode: 'FARMERS' },
+      members,
+      present: new Set(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm9']),
+      borrowerCitizenId: 'c9',
+      ballots: votes('FOR', 'FOR', 'FOR', 'AGAINST', 'AGAINST', 'AGAINST'),
+    });
+    expect(judged).toEqual(group);
+    expect(tally).toMatchObject({ membersTotal: 10, membersPresent: 7, votesFor: 3, applicantPresent: true });
+    expect(tallyVote(tally, DEFAULT_VOTE_RULES, judged)).toEqual({ outcome: 'reject' });
+
+    const outsider = tallyItem({
+      meetingDate: '2026-12-02',
+      group: { code: 'G', wardCode: 'W', associationCode: 'FARMERS' },
+      members,
+      present: new Set(['m0']),
+      borrowerCitizenId: 'someone-else',
+      ballots: votes('FOR'),
+    });
+    expect(outsider.group.borrowerIsMember).toBe(false);
+    expect(outsider.tally.applicantPresent).toBe(false);
   });
 });

@@ -3,19 +3,19 @@
  * input kept) and its associations (one still managing a group refused), a group's name, village and leader,
  * and loads a calendar year (a malformed line refused with its number beside the field, then the good lines).
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type TestStack } from '../support/stack.js';
-import { launchBrowser, screenshot, seriousViolations } from './browser.js';
+import type { TestStack } from '../support/stack.js';
+import { startWebTest, type WebTest } from './browser.js';
 
+let web: WebTest;
 let stack: TestStack;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1024, height: 800 } });
-  page = await context.newPage();
+  web = await startWebTest();
+  stack = web.stack;
+  page = await web.newPage();
   await page.goto('/login');
   await page.getByLabel('Tên đăng nhập').fill('admin');
   await page.getByLabel('Mật khẩu').fill('demo1234');
@@ -24,14 +24,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+  await web?.close();
 });
 
-async function look(name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page)).toEqual([]);
-}
+const look = (name: string): Promise<void> => web.look(page, name);
 
 const field = (label: string) => page.getByRole('main').getByLabel(label, { exact: true });
 const audited = (type: string) => stack.db.prisma.auditEvent.findMany({ where: { type, actorUsername: 'admin' } });

@@ -3,31 +3,26 @@
  * a new version of one (a bad ceiling refused beside its field first, the form kept, then sent by keyboard alone),
  * sees it in the list and in the versions with what changed, and adds a programme (a taken code refused beside it).
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type TestStack } from '../support/stack.js';
-import { launchBrowser, screenshot, seriousViolations } from './browser.js';
+import type { TestStack } from '../support/stack.js';
+import { startWebTest, type WebTest } from './browser.js';
 
+let web: WebTest;
 let stack: TestStack;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1024, height: 800 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  web = await startWebTest();
+  stack = web.stack;
+  page = await web.newPage({ timeout: 15_000 });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+  await web?.close();
 });
 
-async function look(name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page)).toEqual([]);
-}
+const look = (name: string): Promise<void> => web.look(page, name);
 
 const field = (label: string) => page.getByRole('main').getByLabel(label, { exact: true });
 

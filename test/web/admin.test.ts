@@ -2,30 +2,23 @@
  * The administrator in a real browser: signs in to /admin, creates an officer (a taken username refused beside
  * its field first, the input kept), changes a role, and is refused changing their own account.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type TestStack } from '../support/stack.js';
-import { launchBrowser, screenshot, seriousViolations } from './browser.js';
+import { startWebTest, type WebTest } from './browser.js';
 
-let stack: TestStack;
-let browser: Browser;
+let web: WebTest;
 let page: Page;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1024, height: 800 } });
-  page = await context.newPage();
+  web = await startWebTest();
+  page = await web.newPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+  await web?.close();
 });
 
-async function look(name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page)).toEqual([]);
-}
+const look = (name: string): Promise<void> => web.look(page, name);
 
 const field = (label: string) => page.getByRole('main').getByLabel(label, { exact: true });
 

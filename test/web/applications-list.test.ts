@@ -2,40 +2,36 @@
  * The applications list in a real browser: a ward officer searches a name typed without diacritics, pages
  * through what matches (never another ward's) and opens an application.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submit } from '../support/fixtures.js';
-import { startStack, type TestStack } from '../support/stack.js';
-import { launchBrowser, screenshot, seriousViolations } from './browser.js';
+import type { TestStack } from '../support/stack.js';
+import { screenshot, startWebTest, type WebTest } from './browser.js';
 
+let web: WebTest;
 let stack: TestStack;
-let browser: Browser;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  web = await startWebTest();
+  stack = web.stack;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+  await web?.close();
 });
 
 async function signedIn(username: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'vi-VN', javaScriptEnabled });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/inbox$/);
+  const page = await web.newPage({
+    viewport: { width: 1280, height: 720 },
+    locale: 'vi-VN',
+    javaScriptEnabled,
+    timeout: 15_000,
+  });
+  await web.signIn(page, username);
   return page;
 }
 
-async function look(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page)).toEqual([]);
-}
+const look = (page: Page, name: string): Promise<void> => web.look(page, name);
 
 describe('the applications list', () => {
   it('finds "Nguyen Van Anh" within the ward, pages through the matches and opens one', async () => {

@@ -3,7 +3,7 @@
  * as themselves, takes their step from the inbox and fills its decision form; the applicant's status page is
  * read after every step.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepName } from '../../workflows/domain.js';
 import { formatDate } from '../../server/domain/format.js';
@@ -15,26 +15,20 @@ import {
   nextCitizenId,
   todayInVietnam,
 } from '../support/fixtures.js';
-import { startStack, type TestStack } from '../support/stack.js';
-import { launchBrowser, screenshot, seriousViolations } from './browser.js';
+import { startWebTest, type WebTest } from './browser.js';
 import { fillApplication, signIn } from './forms.js';
 
-let stack: TestStack;
-let browser: Browser;
+let web: WebTest;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  web = await startWebTest();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+  await web?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'vi-VN' });
-  return context.newPage();
-}
+const newPage = (): Promise<Page> => web.newPage({ viewport: { width: 1280, height: 720 }, locale: 'vi-VN' });
 
 async function fillDecision(page: Page, step: StepName, manager: boolean): Promise<void> {
   const approve = () => page.getByRole('radio', { name: 'Đồng ý' }).check();
@@ -110,8 +104,7 @@ describe('an application carried through the pages', () => {
       const page = await decideThroughPages(code, step, OFFICER_FOR_STEP[step]);
       if (step === 'bank-approval') {
         expect(await page.locator('.facts').last().textContent()).toContain('50.000.000 đ, 36 tháng');
-        await screenshot(page, 'application-bank-proposed');
-        expect(await seriousViolations(page)).toEqual([]);
+        await web.look(page, 'application-bank-proposed');
         // Four eyes: the credit officer who proposed is offered nothing more; the manager confirms.
         expect(await page.getByRole('button', { name: 'Nhận xử lý bước này' }).count()).toBe(0);
         await decideThroughPages(code, step, 'bank.manager');
@@ -124,7 +117,6 @@ describe('an application carried through the pages', () => {
     expect(await status.locator('.facts').textContent()).toContain('Đã giải ngân');
     expect(await status.locator('.facts').textContent()).toContain('50.000.000 đ, 36 tháng');
     expect(await status.locator('body').textContent()).not.toContain('Cán bộ');
-    await screenshot(status, `status-disbursed-${programCode}`);
-    expect(await seriousViolations(status)).toEqual([]);
+    await web.look(status, `status-disbursed-${programCode}`);
   });
 });

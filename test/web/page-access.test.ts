@@ -11,10 +11,20 @@ import { startStack, type TestStack } from '../support/stack.js';
 let stack: TestStack;
 /** An application of ward HOABINH, waiting on its group vote. */
 let subject: { code: string };
+/** A draft review meeting of group HOABINH-01, opened by its leader. */
+let meetingId: string;
 
 beforeAll(async () => {
   stack = await startStack();
   subject = await submit(stack);
+  const details = {
+    meetingDate: '2026-12-02',
+    place: 'Nhà văn hóa',
+    associationOfficerName: 'A',
+    villageHeadName: 'B',
+  };
+  const token = await stack.login('group.HOABINH-01');
+  meetingId = (await stack.api('POST', '/api/groups/HOABINH-01/meetings', { token, body: details })).body.id;
 });
 
 afterAll(async () => {
@@ -224,6 +234,33 @@ const TABLE: Row[] = [
     route: 'POST /applications/:code/vote-preview',
     expected: { visitor: 401, officer: 200 },
     call: (b) => request(b, 'POST', `/applications/${subject.code}/vote-preview`, { membersTotal: '10' }),
+  },
+  // The group's review meetings: officers in scope read them; only the group's leader opens, saves and closes.
+  {
+    route: 'GET /groups/:group/meetings',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/groups/HOABINH-01/meetings'),
+  },
+  {
+    route: 'POST /groups/:group/meetings',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/groups/HOABINH-01/meetings', { place: 'X' }),
+  },
+  {
+    route: 'GET /meetings/:id',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', `/meetings/${meetingId}`),
+  },
+  {
+    route: 'POST /meetings/:id',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', `/meetings/${meetingId}`, { action: 'close' }),
+  },
+  // Every item's outcome as the form stands, nothing saved: the whole page without htmx.
+  {
+    route: 'POST /meetings/:id/tally',
+    expected: { visitor: 401, officer: 200 },
+    call: (b) => request(b, 'POST', `/meetings/${meetingId}/tally`, { attendees: meetingId }),
   },
   // The administrator's pages: every other role gets the 403 page.
   { route: 'GET /admin', expected: { visitor: 303, officer: 403 }, call: (b) => request(b, 'GET', '/admin') },

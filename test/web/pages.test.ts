@@ -3,42 +3,32 @@
  * up, a refusal is shown beside its field, an officer signs in with the keyboard alone and finds it in the
  * inbox, and every page passes axe and is saved as a screenshot.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../server/domain/format.js';
 import { approvalFor, nextCitizenId, runStep, submit, todayInVietnam } from '../support/fixtures.js';
-import { startStack, type TestStack } from '../support/stack.js';
-import { launchBrowser, screenshot, seriousViolations } from './browser.js';
+import type { TestStack } from '../support/stack.js';
+import { screenshot, startWebTest, type WebTest } from './browser.js';
 import { fillApplication } from './forms.js';
 
+let web: WebTest;
 let stack: TestStack;
-let browser: Browser;
 let submitted: { code: string; citizenId: string } | undefined;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  web = await startWebTest();
+  stack = web.stack;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+  await web?.close();
 });
 
-async function newPage(viewport = { width: 1024, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: stack.baseUrl,
-    viewport,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  return context.newPage();
-}
+const newPage = (viewport = { width: 1024, height: 800 }): Promise<Page> =>
+  web.newPage({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 
 /** Checks the page with axe and saves its screenshot. */
-async function look(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page)).toEqual([]);
-}
+const look = (page: Page, name: string): Promise<void> => web.look(page, name);
 
 describe('the applicant', () => {
   it('sees the two doors on the home page', async () => {

@@ -2,30 +2,27 @@
  * The ward's household list on the application page, in a real browser over the real stack: while ward
  * verification is the current step the page shows what the list says, and the decision form starts from it.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER, csvText, utf8 } from '../fixtures/registry/households.js';
 import { applicationForm, runStep, submit } from '../support/fixtures.js';
-import { startStack, type TestStack } from '../support/stack.js';
-import { launchBrowser, screenshot, seriousViolations } from './browser.js';
+import type { TestStack } from '../support/stack.js';
+import { startWebTest, type WebTest } from './browser.js';
 import { signIn } from './forms.js';
 
+let web: WebTest;
 let stack: TestStack;
-let browser: Browser;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  web = await startWebTest();
+  stack = web.stack;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+  await web?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1024, height: 800 } });
-  return context.newPage();
-}
+const newPage = (): Promise<Page> => web.newPage();
 
 async function uploadList(rows: string[][]): Promise<void> {
   const token = await stack.login('ward.HOABINH');
@@ -75,8 +72,7 @@ describe('the ward officer, at ward verification', () => {
     expect(await page.locator('input[name=outcome][value=approve]').isChecked()).toBe(true);
     expect(await page.locator('#f-residenceConfirmed').isChecked()).toBe(true);
     expect(await page.locator('#f-listedCategory').inputValue()).toBe('POOR');
-    await screenshot(page, 'application-registry-check');
-    expect(await seriousViolations(page)).toEqual([]);
+    await web.look(page, 'application-registry-check');
 
     await page.getByRole('button', { name: 'Ghi quyết định' }).click();
     await page.waitForURL(/done=decided/);

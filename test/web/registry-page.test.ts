@@ -5,38 +5,28 @@
  */
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER, ROWS, csvText, utf8 } from '../fixtures/registry/households.js';
-import { startStack, type TestStack } from '../support/stack.js';
-import { launchBrowser, screenshot, seriousViolations } from './browser.js';
+import type { TestStack } from '../support/stack.js';
+import { startWebTest, type WebTest } from './browser.js';
 import { signIn } from './forms.js';
 
+let web: WebTest;
 let stack: TestStack;
-let browser: Browser;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  web = await startWebTest();
+  stack = web.stack;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+  await web?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: stack.baseUrl,
-    viewport: { width: 1100, height: 800 },
-    acceptDownloads: true,
-  });
-  return context.newPage();
-}
+const newPage = (): Promise<Page> => web.newPage({ viewport: { width: 1100, height: 800 }, acceptDownloads: true });
 
-async function look(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page)).toEqual([]);
-}
+const look = (page: Page, name: string): Promise<void> => web.look(page, name);
 
 const CSV = 'text/csv';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -3,16 +3,16 @@
  * scheduled for its next transaction day, that day reached by skipping time; the bank officer marks the rows
  * disbursed from /transaction-days, and nothing is disbursed twice, whatever is clicked or resent.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOfVietnamDay } from '../../workflows/calendar/working-days.js';
 import { PUBLISHED, approvalFor, nextCitizenId, runStep, setDecisionClock, submit } from '../support/fixtures.js';
-import { startStack, type TestStack } from '../support/stack.js';
-import { launchBrowser, screenshot, seriousViolations } from './browser.js';
+import type { TestStack } from '../support/stack.js';
+import { screenshot, seriousViolations, startWebTest, type WebTest } from './browser.js';
 import { signIn } from './forms.js';
 
+let web: WebTest;
 let stack: TestStack;
-let browser: Browser;
 let page: Page;
 let day = '';
 const loans = [
@@ -22,7 +22,8 @@ const loans = [
 const shownDay = () => day.split('-').reverse().join('/');
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ timeSkipping: true }), launchBrowser()]);
+  web = await startWebTest({ timeSkipping: true });
+  stack = web.stack;
   setDecisionClock(() => Date.now());
   for (const loan of loans) {
     const created = await submit(stack, {
@@ -40,13 +41,11 @@ beforeAll(async () => {
   const now = await stack.env!.currentTimeMs();
   const target = startOfVietnamDay(day) + 9 * 3_600_000;
   if (target > now) await stack.env!.sleep(target - now);
-  const context = await browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
+  page = await web.newPage({ viewport: { width: 1280, height: 900 } });
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+  await web?.close();
 });
 
 const decisions = (id: string) =>

@@ -3,21 +3,22 @@
  * (keyboard only), computed by the workflow's own rule, the applicant's membership included; without JavaScript
  * the "Xem kết quả" button shows it with the page, the tally kept and a refused number beside its field.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../server/domain/format.js';
 import { nextCitizenId, submit, todayInVietnam } from '../support/fixtures.js';
-import { startStack, type TestStack } from '../support/stack.js';
-import { launchBrowser, screenshot, seriousViolations } from './browser.js';
+import type { TestStack } from '../support/stack.js';
+import { screenshot, startWebTest, type WebTest } from './browser.js';
 
+let web: WebTest;
 let stack: TestStack;
-let browser: Browser;
 
 /** A borrower who joins group HOABINH-01 (10 members in the seed, then 11). */
 const memberCitizenId = nextCitizenId();
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  web = await startWebTest();
+  stack = web.stack;
   const joined = await stack.api('POST', '/api/admin/groups/HOABINH-01/members', {
     token: await stack.login('admin'),
     body: { fullName: 'Nguyễn Văn Ánh', citizenId: memberCitizenId },
@@ -26,30 +27,16 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+  await web?.close();
 });
 
 /** axe runs inside the page, so only the JavaScript context is checked; the one without is only saved. */
-async function look(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page)).toEqual([]);
-}
+const look = (page: Page, name: string): Promise<void> => web.look(page, name);
 
 /** The group leader, signed in, holding the vote of this application. */
 async function takeVote(code: string, javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: stack.baseUrl,
-    viewport: { width: 1024, height: 800 },
-    javaScriptEnabled,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill('group.HOABINH-01');
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/inbox/);
+  const page = await web.newPage({ javaScriptEnabled, timeout: 15_000 });
+  await web.signIn(page, 'group.HOABINH-01');
   await page.goto(`/applications/${code}`);
   await page.getByRole('button', { name: 'Nhận xử lý bước này' }).click();
   await page.waitForURL(/done=taken/);

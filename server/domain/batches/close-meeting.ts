@@ -25,7 +25,7 @@ import { activeMembers } from './meeting-agenda.js';
 import { assertHoldsMeeting, findMeetingFor } from './meeting-scope.js';
 import { isoDay, loadMeeting, type MeetingRecord } from './read-meeting.js';
 import type { Vote } from './save-meeting.js';
-import { sameTally, tallyFromBallots } from './meeting-tally.js';
+import { sameTally, tallyItem } from './meeting-tally.js';
 
 interface ItemContext {
   deps: WorkflowDeps;
@@ -115,21 +115,18 @@ export async function closeMeeting(deps: WorkflowDeps, id: string, officer: Offi
       where: { id: item.applicationId },
       select: { borrowerCitizenId: true },
     });
-    const applicant = members.find((m) => m.citizenId === app.borrowerCitizenId) ?? null;
-    const tally = tallyFromBallots({
+    const { tally, group } = tallyItem({
       meetingDate: isoDay(meeting.meetingDate),
-      membersTotal: members.length,
-      applicantMemberId: applicant?.id ?? null,
+      group: {
+        code: meeting.group.code,
+        wardCode: meeting.group.wardCode,
+        associationCode: meeting.group.associationCode as GroupSnapshot['associationCode'],
+      },
+      members,
       present,
+      borrowerCitizenId: app.borrowerCitizenId,
       ballots: item.ballots.map((b) => ({ memberId: b.memberId, vote: b.vote as Vote })),
     });
-    const group: GroupSnapshot = {
-      code: meeting.group.code,
-      wardCode: meeting.group.wardCode,
-      associationCode: meeting.group.associationCode as GroupSnapshot['associationCode'],
-      memberCount: members.length,
-      borrowerIsMember: applicant !== null,
-    };
     await decideItem(ctx, item, tally, group);
   }
   await prisma.groupMeeting.updateMany({

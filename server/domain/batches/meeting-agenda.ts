@@ -17,10 +17,14 @@ export function activeMembers(tx: Prisma.TransactionClient, groupCode: string) {
   });
 }
 
+/** The group's applications waiting at the group vote: a meeting's agenda. */
+export const waitingAtVote = (groupCode: string) =>
+  ({ groupCode, status: 'IN_PROGRESS', currentStep: 'group-vote' }) satisfies Prisma.ApplicationWhereInput;
+
 export async function buildAgenda(tx: Prisma.TransactionClient, groupCode: string): Promise<AgendaEntry[]> {
   const [applications, members] = await Promise.all([
     tx.application.findMany({
-      where: { groupCode, status: 'IN_PROGRESS', currentStep: 'group-vote' },
+      where: waitingAtVote(groupCode),
       orderBy: [{ submittedAt: 'asc' }, { code: 'asc' }],
       select: {
         id: true,

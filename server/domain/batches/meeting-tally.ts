@@ -7,7 +7,7 @@
  * applicant's household cast no ballot and are left out of the item's count altogether: the workflow's tally
  * knows only the applicant's own exclusion, and counting them present would make their silence a vote against.
  */
-import type { GroupVoteDecision } from '../../../workflows/definitions.js';
+import type { GroupSnapshot, GroupVoteDecision } from '../../../workflows/definitions.js';
 import type { Vote } from './save-meeting.js';
 
 export interface TallyInput {
@@ -32,6 +32,32 @@ export function tallyFromBallots(input: TallyInput): GroupVoteDecision {
     abstentions: count('ABSTAIN'),
     applicantPresent,
   };
+}
+
+export interface ItemTallyInput {
+  meetingDate: string;
+  group: Pick<GroupSnapshot, 'code' | 'wardCode' | 'associationCode'>;
+  /** The group's current members: the count, and who among them is the applicant. */
+  members: readonly { id: string; citizenId: string }[];
+  present: ReadonlySet<string>;
+  borrowerCitizenId: string;
+  ballots: readonly { memberId: string; vote: Vote }[];
+}
+
+/**
+ * One agenda item's tally and the group facts the vote rule judges it against: what the close sends to the
+ * workflow, and what the meeting page shows live before the close.
+ */
+export function tallyItem(input: ItemTallyInput): { tally: GroupVoteDecision; group: GroupSnapshot } {
+  const applicant = input.members.find((m) => m.citizenId === input.borrowerCitizenId) ?? null;
+  const tally = tallyFromBallots({
+    meetingDate: input.meetingDate,
+    membersTotal: input.members.length,
+    applicantMemberId: applicant?.id ?? null,
+    present: input.present,
+    ballots: input.ballots,
+  });
+  return { tally, group: { ...input.group, memberCount: input.members.length, borrowerIsMember: applicant !== null } };
 }
 
 /** Whether a recorded group-vote decision carries exactly this tally (how a close finds its own decision). */

@@ -7,6 +7,7 @@ import { Layout } from '../layout.js';
 import { DataTable } from '../page-parts.js';
 import type { LoanTask } from '../../domain/loans/loan-tasks.js';
 import { LoanTasksSection } from './loan-tasks-section.js';
+import { MeetingsLink } from './meetings-page.js';
 
 export interface InboxPageData {
   items: InboxItem[];
@@ -22,6 +23,7 @@ export function InboxPage({ ctx, data }: { ctx: PageContext; data: InboxPageData
     <Layout ctx={ctx} title={t('inboxTitle')}>
       <h1>{t('inboxTitle')}</h1>
       <p class="lead">{t('inboxLead')}</p>
+      <MeetingsLink ctx={ctx} waiting={data.counts['group-vote'] ?? 0} />
       {steps.length > 0 ? (
         <section aria-labelledby="counts-title">
           <h2 id="counts-title">{t('countsPerStep')}</h2>

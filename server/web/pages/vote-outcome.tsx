@@ -33,7 +33,7 @@ export function voteFieldErrors(ctx: PageContext, preview: VotePreview | undefin
   return { [preview.result.field]: ctx.t(voteRefusal(preview, preview.result)) };
 }
 
-function Verdict({ ctx, preview }: { ctx: PageContext; preview: VotePreview }) {
+export function Verdict({ ctx, preview }: { ctx: PageContext; preview: VotePreview }) {
   const { t } = ctx;
   const { result, tally, rules, voters } = preview;
   if (isViolation(result)) {

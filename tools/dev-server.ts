@@ -33,6 +33,8 @@ export interface DevServer {
   namespace: string;
   /** SIGTERM, then SIGKILL after 10 s; safe to call twice. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash would (the soak's fault); the SQLite file stays for a restart. */
+  kill?(): Promise<void>;
 }
 
 export type TestTemporal = Omit<DevServer, 'uiUrl'>;
@@ -129,11 +131,11 @@ async function launch(cli: string, extraArgs: string[], port: number, options: L
     child.kill('SIGKILL');
     throw new Error(`Temporal dev server did not start: ${String(err)}\n${recent.join('\n')}`);
   }
-  const stop = () => {
-    stopping ??= terminate(child).finally(() => process.off('exit', killOnExit));
+  const end = (signal: NodeJS.Signals) => {
+    stopping ??= terminate(child, signal).finally(() => process.off('exit', killOnExit));
     return stopping;
   };
-  return { address, namespace: NAMESPACE, stop };
+  return { address, namespace: NAMESPACE, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
 
 async function waitUntilServing(child: ChildProcess, address: string, timeoutMs: number): Promise<void> {
@@ -164,10 +166,10 @@ async function waitUntilServing(child: ChildProcess, address: string, timeoutMs:
   }
 }
 
-async function terminate(child: ChildProcess): Promise<void> {
+async function terminate(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
+  child.kill(signal);
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);

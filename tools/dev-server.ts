@@ -13,6 +13,14 @@ const logToStderr = (line: string): void => {
   process.stderr.write(`[temporal] ${line}\n`);
 };
 
+/** Also the cluster's (tools/cluster/dynamicconfig.yaml, which test/unit/cluster-config.test.ts holds to it). */
+export const DEV_SERVER_DYNAMIC_CONFIG = [
+  'frontend.enableServerVersionCheck=false',
+  'history.transferProcessorMaxPollRPS=10000',
+  'matching.numTaskqueueReadPartitions=1',
+  'matching.numTaskqueueWritePartitions=1',
+];
+
 export interface DevServerOptions {
   projectRoot: string;
   /** Holds `temporal.db`, the SQLite store that keeps workflows across restarts. */
@@ -94,14 +102,7 @@ async function launch(cli: string, extraArgs: string[], port: number, options: L
   // No version phone-home (no internet here). The dev server has one history shard, and its transfer queue
   // polls at 20 per second per shard by default: every activity dispatch and the workflow task after an
   // activity waited about 50 ms for it. One task-queue partition, so a poller never waits on an empty one.
-  for (const value of [
-    'frontend.enableServerVersionCheck=false',
-    'history.transferProcessorMaxPollRPS=10000',
-    'matching.numTaskqueueReadPartitions=1',
-    'matching.numTaskqueueWritePartitions=1',
-  ]) {
-    args.push('--dynamic-config-value', value);
-  }
+  for (const value of DEV_SERVER_DYNAMIC_CONFIG) args.push('--dynamic-config-value', value);
   // The server keeps one SQLite connection, so every persistence call is serialised: make each cheaper.
   args.push('--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL');
   args.push('--log-level', 'warn', ...extraArgs);

@@ -19,6 +19,7 @@ import { startStack, type TestStack } from '../support/stack.js';
 import { httpClient } from '../support/http-client.js';
 import { readClusterRun } from '../../tools/cluster/run-file.js';
 import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { measureCeiling } from './ceiling.js';
 import { cpuSeconds, percentile, processProbe, serverProcess, startProfile, type ProcessProbe } from './measure.js';
 
@@ -198,6 +199,8 @@ async function ownStack(): Promise<Target> {
 
 /** A system already running elsewhere on this machine, reached only through its HTTP API and its Temporal. */
 async function externalTarget(): Promise<Target> {
+  // The ceiling's worker in this process: warnings only, as the stack's own Runtime would say them.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const run = flags.cluster ? await readClusterRun() : undefined;
   const apiUrl = run?.apiUrl ?? flags['api-url']!;
   const temporalAddress = run?.temporalAddress ?? flags['temporal-address'];

@@ -4,13 +4,23 @@
  * or, knowingly, an existing cluster through `pg_ctlcluster VERSION NAME stop|start`.
  */
 import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** `PG_BIN`, else the newest Debian server binaries installed (/usr/lib/postgresql/<major>/bin). */
+export function postgresBinDir(): string | undefined {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root)
+    ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
+    : [];
+  const newest = majors.sort((a, b) => Number(a) - Number(b)).at(-1);
+  return newest ? path.join(root, newest, 'bin') : undefined;
+}
 
 export interface PostgresControl {
   /** A role that may create databases (no password: trust on loopback for the private cluster). */
@@ -28,6 +38,8 @@ async function asServerUser(file: string, args: string[]): Promise<void> {
 }
 
 export async function startPrivatePostgres(port: number): Promise<PostgresControl> {
+  const PG_BIN = postgresBinDir();
+  if (!PG_BIN) throw new Error('No PostgreSQL server binaries found (set PG_BIN to the directory holding initdb)');
   const dir = await mkdtemp(path.join(tmpdir(), 'loan-soak-pg-'));
   const dataDir = path.join(dir, 'data');
   if (userInfo().uid === 0) {

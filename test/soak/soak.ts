@@ -440,7 +440,7 @@ async function checkEverything(input: CheckInput): Promise<{ problems: string[];
     )) +
     (await doubles(
       'audit events',
-      'SELECT application_id, seq, count(*) FROM audit_events WHERE application_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1',
+      'SELECT application_id, seq, count(*) FROM audit_events WHERE application_id IS NOT NULL AND seq IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1',
     )) +
     (await doubles(
       'decisions',

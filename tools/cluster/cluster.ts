@@ -130,7 +130,8 @@ await writeFile(RUN_FILE, JSON.stringify(run, null, 2));
 log(`ready: API ${apiUrl}, ${workerCount} worker(s), Temporal ${server.address}; Ctrl-C stops everything`);
 for (const app of apps) {
   void app.exited.then((code) => {
-    if (!stopping) log(`${app.kind} ${app.pid} exited (code ${code}); stopping the cluster`);
+    if (stopping) return;
+    log(`${app.kind} ${app.pid} exited (code ${code}); stopping the cluster`);
     void stopAll().then(() => process.exit(1));
   });
 }

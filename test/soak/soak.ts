@@ -159,7 +159,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       void app.exited.then((code) => {
         if (finished || processes[kind] !== app || app.child.signalCode === 'SIGKILL') return;
         supervisedRestarts.push(
-          `${kind} exited on its own (code ${code}) at +${Math.round((Date.now() - started) / 1000)} s`,
+          `${kind} exited on its own (code ${code}) at +${Math.round((Date.now() - started) / 1000)} s: ${lastWords(app)}`,
         );
         setTimeout(() => !finished && processes[kind] === app && launch(kind), 1_000);
       });
@@ -295,6 +295,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((error: unknown) => log(`cleanup: ${String(error)}`));
   }
+}
+
+/** What a process said last, apart from its ordinary log lines. */
+function lastWords(app: AppProcess): string {
+  return app
+    .recent()
+    .filter((line) => !line.startsWith('{') || /"level":[56]0/.test(line))
+    .slice(-3)
+    .map((line) => line.slice(0, 300))
+    .join(' | ');
 }
 
 function summarise(values: string[]): string {

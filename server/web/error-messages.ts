@@ -109,6 +109,10 @@ export const ERROR_MESSAGES = {
     vi: 'Hệ thống xử lý hồ sơ tạm thời gián đoạn. Vui lòng thử lại sau.',
     en: 'Processing is unavailable for a moment. Please try again later.',
   },
+  DATABASE_UNAVAILABLE: {
+    vi: 'Cơ sở dữ liệu tạm thời gián đoạn. Vui lòng thử lại sau.',
+    en: 'The database is unavailable for a moment. Please try again later.',
+  },
   MEETING_ALREADY_OPEN: {
     vi: 'Tổ đã có một cuộc họp bình xét chưa kết thúc.',
     en: 'The group already has a review meeting that is not closed.',

@@ -1,7 +1,7 @@
 /**
  * The soak's HTTP client, which behaves as a careful real client: every POST carries an Idempotency-Key and is
  * retried with it after a lost connection, a 5xx or a 429; a retry told the first attempt is still in flight
- * (409 IDEMPOTENCY_IN_FLIGHT) after its connection was lost asks the application whether the action took effect,
+ * (409 IDEMPOTENCY_IN_FLIGHT) after a lost connection or a 5xx asks the application whether the action took effect,
  * and only then tries once more under a fresh key. Every 5xx answer is noted with the time it came.
  */
 import { randomUUID } from 'node:crypto';
@@ -95,11 +95,15 @@ export class SoakClient {
         connectionLost = true;
         continue;
       }
+      // After a 5xx the first attempt's fate is unknown too: the server may not have freed the key (its database
+      // was gone), and it stays "in flight" for minutes.
+      if (answer.status >= 500) connectionLost = true;
       if (answer.status >= 500 || answer.status === 429) continue;
       const code = answer.body?.error?.code as string | undefined;
       if (answer.status === 409 && code === 'IDEMPOTENCY_IN_FLIGHT') {
         inFlightSince ??= Date.now();
-        // Its process died holding the key (which frees itself only after minutes): did the action happen?
+        // Its process died holding the key, or could not free it (it frees itself only after minutes): did the
+        // action happen?
         if (connectionLost && Date.now() - inFlightSince > 3_000) {
           if (await tookEffect()) return { status: 200, body: { reconciled: true } };
           if (Date.now() - inFlightSince > 15_000) {

@@ -4,8 +4,11 @@
  * retry is right to come back later.
  */
 
-/** Prisma's codes for an unreachable server, a connection it closed, a pool exhausted waiting for one. */
-const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
+/**
+ * Prisma's codes for an unreachable server, a connection it closed, a pool exhausted waiting for one, and the
+ * transaction API's error (P2028), which the soak saw for queries cut at the instant PostgreSQL stopped.
+ */
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'P2028']);
 /** The driver adapter's kinds for the same. */
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 /** SQLSTATE: connection exceptions (08…), admin or crash shutdown (57P01, 57P02), cannot connect now (57P03). */

@@ -13,6 +13,14 @@ const logToStderr = (line: string): void => {
   process.stderr.write(`[temporal] ${line}\n`);
 };
 
+/** Also the cluster's (tools/cluster/dynamicconfig.yaml, which test/unit/cluster-config.test.ts holds to it). */
+export const DEV_SERVER_DYNAMIC_CONFIG = [
+  'frontend.enableServerVersionCheck=false',
+  'history.transferProcessorMaxPollRPS=10000',
+  'matching.numTaskqueueReadPartitions=1',
+  'matching.numTaskqueueWritePartitions=1',
+];
+
 export interface DevServerOptions {
   projectRoot: string;
   /** Holds `temporal.db`, the SQLite store that keeps workflows across restarts. */
@@ -33,6 +41,8 @@ export interface DevServer {
   namespace: string;
   /** SIGTERM, then SIGKILL after 10 s; safe to call twice. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash would (the soak's fault); the SQLite file stays for a restart. */
+  kill?(): Promise<void>;
 }
 
 export type TestTemporal = Omit<DevServer, 'uiUrl'>;
@@ -92,14 +102,7 @@ async function launch(cli: string, extraArgs: string[], port: number, options: L
   // No version phone-home (no internet here). The dev server has one history shard, and its transfer queue
   // polls at 20 per second per shard by default: every activity dispatch and the workflow task after an
   // activity waited about 50 ms for it. One task-queue partition, so a poller never waits on an empty one.
-  for (const value of [
-    'frontend.enableServerVersionCheck=false',
-    'history.transferProcessorMaxPollRPS=10000',
-    'matching.numTaskqueueReadPartitions=1',
-    'matching.numTaskqueueWritePartitions=1',
-  ]) {
-    args.push('--dynamic-config-value', value);
-  }
+  for (const value of DEV_SERVER_DYNAMIC_CONFIG) args.push('--dynamic-config-value', value);
   // The server keeps one SQLite connection, so every persistence call is serialised: make each cheaper.
   args.push('--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL');
   args.push('--log-level', 'warn', ...extraArgs);
@@ -129,11 +132,11 @@ async function launch(cli: string, extraArgs: string[], port: number, options: L
     child.kill('SIGKILL');
     throw new Error(`Temporal dev server did not start: ${String(err)}\n${recent.join('\n')}`);
   }
-  const stop = () => {
-    stopping ??= terminate(child).finally(() => process.off('exit', killOnExit));
+  const end = (signal: NodeJS.Signals) => {
+    stopping ??= terminate(child, signal).finally(() => process.off('exit', killOnExit));
     return stopping;
   };
-  return { address, namespace: NAMESPACE, stop };
+  return { address, namespace: NAMESPACE, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
 
 async function waitUntilServing(child: ChildProcess, address: string, timeoutMs: number): Promise<void> {
@@ -164,10 +167,10 @@ async function waitUntilServing(child: ChildProcess, address: string, timeoutMs:
   }
 }
 
-async function terminate(child: ChildProcess): Promise<void> {
+async function terminate(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
+  child.kill(signal);
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);

@@ -131,6 +131,10 @@ export const ERROR_MESSAGES = {
     en: 'The list is not confirmed yet, so it has no notice 04/TD.',
   },
   NOT_IN_BATCH: { vi: 'Hồ sơ không có trong danh sách này.', en: 'The application is not on this list.' },
+  DATABASE_UNAVAILABLE: {
+    vi: 'Cơ sở dữ liệu tạm thời gián đoạn. Vui lòng thử lại sau.',
+    en: 'The database is unavailable for a moment. Please try again later.',
+  },
   MEETING_ALREADY_OPEN: {
     vi: 'Tổ đã có một cuộc họp bình xét chưa kết thúc.',
     en: 'The group already has a review meeting that is not closed.',

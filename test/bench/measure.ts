@@ -21,7 +21,11 @@ export async function serverProcess(marker: string): Promise<ProcessProbe> {
   const { stdout } = await run('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)]);
   const line = stdout.split('\n').find((l) => l.includes(marker));
   if (!line) throw new Error(`no child process mentions ${marker}`);
-  const pid = Number(line.trim().split(/\s+/)[0]);
+  return processProbe(Number(line.trim().split(/\s+/)[0]));
+}
+
+/** Any process of this machine, by id. */
+export function processProbe(pid: number): ProcessProbe {
   return {
     pid,
     rssBytes: async () => {

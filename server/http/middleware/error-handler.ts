@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ErrorCode } from '../../domain/error-codes.js';
 import { AppError, type FieldError } from '../../domain/errors.js';
 import { noteRefusal } from './observe-requests.js';
+import { isDatabaseUnavailable } from '../../infra/database-errors.js';
 
 export const HTTP_STATUS = {
   VALIDATION_FAILED: 400,
@@ -113,6 +114,7 @@ export const HTTP_STATUS = {
   // A fault of the system, not of the request: the answer says so, with no internals.
   RECORDING_FAILED: 500,
   TEMPORAL_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
 } as const satisfies Record<ErrorCode, number>;
 
 export const statusOf = (code: ErrorCode): number => HTTP_STATUS[code];
@@ -134,6 +136,7 @@ export function normalise(error: unknown): AppError | null {
   if (typeof httpError.status === 'number' && httpError.status >= 400 && httpError.status < 500) {
     return new AppError('VALIDATION_FAILED', 'The request could not be read');
   }
+  if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable');
   return null;
 }
 

@@ -1,0 +1,32 @@
+/**
+ * The short soak of CI: about 200 applications driven to their ends through the product's own API and worker
+ * processes while each fault happens once (worker SIGKILL, API SIGKILL, Temporal dev server SIGKILL, PostgreSQL
+ * stopped for 30 s). The PostgreSQL it stops is a private cluster the soak starts itself (initdb into a temporary
+ * directory, its own port), so the test files running beside it on the machine's PostgreSQL are not disturbed.
+ */
+import { describe, expect, it } from 'vitest';
+import { postgresBinDir } from './postgres-control.js';
+import { runSoak } from './soak.js';
+
+// The soak always runs on its own PostgreSQL: the suite's PostgreSQL pass (DATABASE_URL) would repeat it as is.
+const skip = process.env.DATABASE_URL !== undefined || postgresBinDir() === undefined;
+
+describe.skipIf(skip)('short soak', () => {
+  it(
+    'loses nothing and doubles nothing while the worker, the API, Temporal and PostgreSQL fail in turn',
+    async () => {
+      const report = await runSoak({
+        count: Number(process.env.SOAK_COUNT ?? 200),
+        concurrency: 20,
+        temporal: 'dev',
+        postgresDownMs: 30_000,
+        timeLimitMs: 15 * 60_000,
+        log: (line) => process.stderr.write(`[soak] ${line}\n`),
+      });
+      process.stderr.write(`${report.lines.join('\n')}\n`);
+      expect(report.problems).toEqual([]);
+      expect(report.passed).toBe(true);
+    },
+    20 * 60_000,
+  );
+});

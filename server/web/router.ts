@@ -61,7 +61,7 @@ export function webRoutes(deps: WebDeps): Router {
   const router = Router();
   router.use('/api', (_req, _res, next) => next('router'));
   router.use(assets());
-  router.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
+  router.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 2000 }));
   router.use(rejectUnsafeText);
   router.use(webContext(deps.prisma, deps.idleMinutes, [REGISTRY_UPLOAD_PATH]));
 

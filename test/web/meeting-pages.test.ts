@@ -5,10 +5,12 @@
  * A recused member's ballot is refused beside their name; a ward officer sees the meeting read-only; another
  * group's leader gets the 404 page.
  */
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../server/domain/format.js';
 import { nextCitizenId, submit, todayInVietnam } from '../support/fixtures.js';
+import { pdfText } from '../support/pdf.js';
 import { startWebTest, type WebTest } from './browser.js';
 
 let web: WebTest;
@@ -218,11 +220,21 @@ describe('the group leader holds the meeting', () => {
     const hrefs = await page
       .getByRole('link', { name: /\(PDF\)|\(Excel\)/ })
       .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    expect(hrefs).toEqual([
-      `/api/meetings/${id}/minutes.pdf`,
-      `/api/meetings/${id}/list.pdf`,
-      `/api/meetings/${id}/list.xlsx`,
+    expect(hrefs).toEqual([`/meetings/${id}/minutes.pdf`, `/meetings/${id}/list.pdf`, `/meetings/${id}/list.xlsx`]);
+    // The links download with the session cookie alone, as a browser holds it.
+    const [minutesPdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /10C\/TD.*\(PDF\)/ }).click(),
     ]);
+    expect(minutesPdf.suggestedFilename()).toMatch(/^Biên bản họp 10C-TD .*\.pdf$/);
+    const minutesText = pdfText(new Uint8Array(await readFile((await minutesPdf.path())!)));
+    expect(minutesText).toContain('Mẫu số 10C/TD');
+    expect(minutesText).toContain(apps.approved.name);
+    const [listPdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /03\/TD.*\(PDF\)/ }).click(),
+    ]);
+    expect(pdfText(new Uint8Array(await readFile((await listPdf.path())!)))).toContain(apps.approved.name);
     await web.look(page, 'meeting-closed');
 
     expect(await groupVotes(apps.approved.id)).toBe(1);

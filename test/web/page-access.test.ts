@@ -251,6 +251,12 @@ const TABLE: Row[] = [
     expected: { visitor: 303, officer: 200 },
     call: (b) => request(b, 'GET', `/meetings/${meetingId}`),
   },
+  ...['minutes.pdf', 'list.pdf', 'list.xlsx'].map((form) => ({
+    route: `GET /meetings/:id/${form}`,
+    // The page-access meeting is a draft: its forms exist once it is closed.
+    expected: { visitor: 303, officer: 409 },
+    call: (b: Browser) => request(b, 'GET', `/meetings/${meetingId}/${form}`),
+  })),
   {
     route: 'POST /meetings/:id',
     expected: { visitor: 401, officer: 403 },

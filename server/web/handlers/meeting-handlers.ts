@@ -21,8 +21,10 @@ import {
 import { requireRole } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
 import { formatDate } from '../../domain/format.js';
+import { MEETING_FORMS, meetingFormFile } from '../../domain/forms/meeting-form-files.js';
 import { statusOf } from '../../http/middleware/error-handler.js';
 import { GroupParams, MeetingParams } from '../../http/meeting-schemas.js';
+import { sendFormFile } from '../../http/routes/meeting-forms.js';
 import { pageContext } from '../context.js';
 import { requireSignIn } from '../error-pages.js';
 import { formErrors } from '../form-errors.js';
@@ -224,6 +226,14 @@ export function meetingHandlers(deps: Deps): Router {
       ),
     );
   });
+
+  // The closed meeting's printed forms, for the signed-in officer (the page's download links).
+  for (const form of MEETING_FORMS) {
+    router.get(`/meetings/:id/${form}`, async (req, res) => {
+      const { id } = MeetingParams.parse(req.params);
+      sendFormFile(res, await meetingFormFile(deps.prisma, id, pageContext(res).officer!, form));
+    });
+  }
 
   return router;
 }

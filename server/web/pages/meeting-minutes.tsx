@@ -154,7 +154,7 @@ function List03Section({ ctx, list, minutes }: { ctx: PageContext; list: List03;
 
 export function ClosedMeeting({ ctx, minutes, list }: { ctx: PageContext; minutes: Minutes; list: List03 }) {
   const { t } = ctx;
-  const base = `/api/meetings/${encodeURIComponent(minutes.meetingId)}`;
+  const base = `/meetings/${encodeURIComponent(minutes.meetingId)}`;
   return (
     <>
       <MinutesSection ctx={ctx} minutes={minutes} />

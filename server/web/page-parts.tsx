@@ -90,3 +90,20 @@ export function Facts({ facts }: { facts: readonly Fact[] }) {
     </dl>
   );
 }
+
+/** A table's totals row: the label across the leading columns, the amount right-aligned, empty trailing cells. */
+export function TotalsFoot(props: { label: string; amount: string; leading: number; trailing: number }) {
+  return (
+    <tfoot>
+      <tr>
+        <th scope="row" colSpan={props.leading}>
+          {props.label}
+        </th>
+        <td class="num">
+          <strong>{props.amount}</strong>
+        </td>
+        {props.trailing > 0 ? <td colSpan={props.trailing} /> : null}
+      </tr>
+    </tfoot>
+  );
+}

@@ -23,6 +23,7 @@ import { createMetrics } from '../../server/infra/metrics.js';
 import { requestIdClientInterceptor } from '../../server/infra/temporal-interceptors.js';
 import { temporalLogger } from '../../server/infra/temporal-logger.js';
 import { getStateQuery, type ApplicationState } from '../../workflows/definitions.js';
+import { httpClient } from './http-client.js';
 import { startSmtpSink, type SmtpSink } from './smtp.js';
 import { startTimeSkippingEnv } from './time-skipping.js';
 import { TEST_ONLY_KEYRING } from './test-payload-keys.js';
@@ -203,33 +204,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   }
   const baseUrl = await serve();
 
-  async function api<T>(
-    method: string,
-    path: string,
-    opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string>; baseUrl?: string } = {},
-  ) {
-    const headers: Record<string, string> = { ...opts.headers };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${opts.baseUrl ?? baseUrl}${path}`, {
-      method,
-      headers,
-      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
-    });
-    const text = await response.text();
-    const json = response.headers.get('content-type')?.includes('json');
-    return { status: response.status, body: (json && text ? JSON.parse(text) : text) as T };
-  }
-
-  const tokens = new Map<string, string>();
-  async function login(username: string, password = 'demo1234'): Promise<string> {
-    const cached = tokens.get(username);
-    if (cached && password === 'demo1234') return cached;
-    const response = await api<{ token: string }>('POST', '/api/auth/login', { body: { username, password } });
-    if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status}`);
-    tokens.set(username, response.body.token);
-    return response.body.token;
-  }
+  // The same client an outside caller uses (test/support/http-client.ts), on this stack's address.
+  const { api, login } = httpClient(baseUrl);
 
   async function handleFor(applicationId: string): Promise<WorkflowHandle> {
     const row = await db.prisma.application.findUniqueOrThrow({ where: { id: applicationId } });

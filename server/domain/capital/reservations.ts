@@ -5,17 +5,12 @@
  */
 import type { Prisma, PrismaClient } from '../../../prisma/generated/client.js';
 import { AppError } from '../errors.js';
+import type { ReserveCapitalArgs } from '../../../workflows/definitions.js';
 import { moveCapital } from './ledger.js';
 import { sourcesInPriority } from './priority.js';
 
-export interface ReserveRequest {
-  applicationId: string;
-  programCode: string;
-  wardCode: string;
-  amount: number;
-  on: string;
-  actor: string;
-}
+/** What the workflow's reserveCapital activity asks for: the approved amount, once per application. */
+export type ReserveRequest = ReserveCapitalArgs;
 
 /** The reason an officer reads on the application while the confirmation waits for capital. */
 export const shortfallReason = (amount: number): string =>

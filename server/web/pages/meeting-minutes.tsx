@@ -9,7 +9,7 @@ import type { ErrorCode } from '../../domain/error-codes.js';
 import { formatDate, formatDateTime, formatMoney } from '../../domain/format.js';
 import type { PageContext } from '../context.js';
 import { ERROR_MESSAGES } from '../error-messages.js';
-import { DataTable, Facts } from '../page-parts.js';
+import { DataTable, Facts, TotalsFoot } from '../page-parts.js';
 import { fill } from './meeting-ballots.js';
 
 type MinutesItem = Minutes['items'][number];
@@ -121,17 +121,12 @@ function List03Section({ ctx, list, minutes }: { ctx: PageContext; list: List03;
                 </tr>
               ))}
             </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={4}>
-                  {fill(t('list03Total'), { count: list.total.households })}
-                </th>
-                <td class="num">
-                  <strong>{formatMoney(list.total.amount, lang)}</strong>
-                </td>
-                <td colSpan={2} />
-              </tr>
-            </tfoot>
+            <TotalsFoot
+              label={fill(t('list03Total'), { count: list.total.households })}
+              amount={formatMoney(list.total.amount, lang)}
+              leading={4}
+              trailing={2}
+            />
           </table>
         </div>
       )}

@@ -2,6 +2,7 @@
  * The transaction day for bank officers: choose a ward's transaction point and a day, see every loan scheduled
  * there, mark each one disbursed, and download the list (PDF, XLSX) and the posting list (PDF).
  */
+import { TotalsFoot } from '../page-parts.js';
 import { formatDate, formatMoney } from '../../domain/format.js';
 import type { TransactionDay, TransactionDayRow, TransactionPoint } from '../../domain/transaction-days/index.js';
 import type { PageContext } from '../context.js';
@@ -133,17 +134,12 @@ function DayList({
               />
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={4}>
-                {fill(t('dayTotal'), { count: day.totals.count })}
-              </th>
-              <td class="number">
-                <strong>{formatMoney(day.totals.amount, lang)}</strong>
-              </td>
-              <td colSpan={2} />
-            </tr>
-          </tfoot>
+          <TotalsFoot
+            label={fill(t('dayTotal'), { count: day.totals.count })}
+            amount={formatMoney(day.totals.amount, lang)}
+            leading={4}
+            trailing={2}
+          />
         </table>
       </div>
       <p>

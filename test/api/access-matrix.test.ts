@@ -240,6 +240,16 @@ const BATCH_ROWS: Row[] = [
     expected: scoped(200),
     call: onBatch('GET', (id) => `/api/batches/${id}/notice`, 'bank-confirmed'),
   },
+  {
+    route: 'GET /api/batches/:id/notice.pdf',
+    expected: scoped(200),
+    call: onBatch('GET', (id) => `/api/batches/${id}/notice.pdf`, 'bank-confirmed'),
+  },
+  {
+    route: 'GET /api/batches/:id/notice.xlsx',
+    expected: scoped(200),
+    call: onBatch('GET', (id) => `/api/batches/${id}/notice.xlsx`, 'bank-confirmed'),
+  },
 ];
 
 const REFERENCE_ROWS: Row[] = [

@@ -5,10 +5,12 @@
  * meeting's list 03/TD; in the brief's order (JOB_CREATION: ward first) from the applications waiting, and the
  * bank's batch from the meeting. Notice 04/TD is issued as data and mailed to the officers and each borrower.
  */
+import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submit, todayInVietnam } from '../support/fixtures.js';
 import { meetingDetails } from '../support/meetings.js';
+import { pdfText } from '../support/pdf.js';
 import { startStack, type ApiResponse, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -336,6 +338,36 @@ describe('the batch path in the published order (group vote first)', () => {
     expect(notice.notDecided).toEqual([
       expect.objectContaining({ applicationCode: apps.c.code, code: 'SAME_OFFICER' }),
     ]);
+  });
+
+  it('prints notice 04/TD as PDF and as a workbook, with the borrowers and the amounts', async () => {
+    const notice = ok(await as('ward.HOABINH', 'GET', `/api/batches/${bankBatch}/notice`)).body;
+    const download = async (form: string) => {
+      const response = await fetch(`${stack.baseUrl}/api/batches/${bankBatch}/${form}`, {
+        headers: { authorization: `Bearer ${await token('ward.HOABINH')}` },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toContain('04-TD');
+      return new Uint8Array(await response.arrayBuffer());
+    };
+    const text = pdfText(await download('notice.pdf'));
+    expect(text).toContain('Mẫu số 04/TD');
+    for (const row of notice.approved) expect(text).toContain(row.borrowerName);
+    expect(text).toContain('45.000.000');
+    expect(text).toContain('85.000.000');
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download('notice.xlsx')).buffer as ArrayBuffer);
+    const approved = workbook.worksheets[0]!.getSheetValues()
+      .flat()
+      .filter((cell) => cell !== undefined);
+    for (const row of notice.approved) expect(approved).toContain(row.borrowerName);
+    expect(approved).toContain(85_000_000);
+
+    const unconfirmed = await fetch(`${stack.baseUrl}/api/batches/${wardBatch}/notice.pdf`, {
+      headers: { authorization: `Bearer ${await token('ward.HOABINH')}` },
+    });
+    expect(unconfirmed.status).toBe(409);
   });
 
   it('mails the notice once to the ward, the association and the group leader, and each borrower their own', async () => {

@@ -679,6 +679,20 @@ export const OPERATIONS: Operation[] = [
     auth: 'officer',
     response: Notice04View,
   },
+  {
+    method: 'get',
+    path: '/api/batches/{id}/notice.pdf',
+    summary: 'Notice 04/TD of a confirmed batch as PDF (409 BATCH_NOT_CONFIRMED before the confirmation)',
+    auth: 'officer',
+    download: [PDF_TYPE],
+  },
+  {
+    method: 'get',
+    path: '/api/batches/{id}/notice.xlsx',
+    summary: 'Notice 04/TD of a confirmed batch as a workbook: the loans approved, and the rows not approved',
+    auth: 'officer',
+    download: [XLSX_TYPE],
+  },
 ];
 
 /** The options every embedded schema is generated with: OpenAPI 3.0's dialect of JSON Schema. */

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { NOTICE_FORMS, noticeFormFile } from '../../domain/forms/notice-04-td-files.js';
+import { sendFormFile } from './meeting-forms.js';
 import { z } from 'zod';
 import {
   confirmBatch,
@@ -75,6 +77,13 @@ export function batchRoutes(deps: WorkflowDeps, today: () => string): Router {
     const { id } = BatchParams.parse(req.params);
     res.json(Notice04View.parse(await readNotice04(prisma, id, officer)));
   });
+
+  for (const form of NOTICE_FORMS) {
+    router.get(`/batches/:id/${form}`, async (req, res) => {
+      const { id } = BatchParams.parse(req.params);
+      sendFormFile(res, await noticeFormFile(prisma, id, requireOfficer(res), form));
+    });
+  }
 
   return router;
 }

@@ -66,7 +66,9 @@ describe('the recording path', () => {
       where: { applicationId: created.id, seq: { not: null } },
     });
     expect(scheduled.map((s) => s.activityType?.name)).not.toContain('recordEvent');
-    expect(localResults).toHaveLength(audited);
+    // One local activity per recorded event, and reserveCapital's two (the bank's confirmation reserves the capital,
+    // disbursement makes sure of it): the only other local activity the workflow runs.
+    expect(localResults).toHaveLength(audited + 2);
     const mail = scheduled.filter((s) => s.activityType?.name === 'deliverNotifications');
     expect(mail.length).toBeGreaterThan(0);
     for (const activity of mail) expect(Number(activity.scheduleToCloseTimeout?.seconds)).toBe(86_400);

@@ -21,6 +21,7 @@ import { applyHandlers } from './handlers/apply-handlers.js';
 import { authHandlers, localPath } from './handlers/auth-handlers.js';
 import { inboxHandlers } from './handlers/inbox-handlers.js';
 import { listHandlers } from './handlers/list-handlers.js';
+import { batchHandlers } from './handlers/batch-handlers.js';
 import { meetingHandlers } from './handlers/meeting-handlers.js';
 import { REGISTRY_UPLOAD_PATH, registryHandlers } from './handlers/registry-handlers.js';
 import { statusHandlers } from './handlers/status-handlers.js';
@@ -87,6 +88,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(capitalHandlers(deps.prisma));
   router.use(votePreviewHandlers(deps));
   router.use(meetingHandlers(deps));
+  router.use(batchHandlers(deps));
   router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today: deps.today }));
   router.use(registryHandlers(deps.prisma, deps.today));
   router.use(pageNotFound);

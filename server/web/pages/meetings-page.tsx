@@ -27,6 +27,9 @@ export function MeetingsPage({ ctx, data }: { ctx: PageContext; data: MeetingsPa
       <p class="lead">{group.name}</p>
       <p>{t('meetingsLead')}</p>
       <p>
+        <a href={`/groups/${encodeURIComponent(group.code)}/batches`}>{t('batchesLink')}</a>
+      </p>
+      <p>
         <strong>{fill(t('meetingsWaiting'), { count: group.waiting })}</strong>
       </p>
       {data.meetings.length === 0 ? (

@@ -4,6 +4,7 @@
  * does for the API. Also: CSRF on every POST, refusals as HTML in Vietnamese, the idle timeout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchOf } from '../support/batches.js';
 import { submit } from '../support/fixtures.js';
 import { pageRoutes } from '../support/routes.js';
 import { startStack, type TestStack } from '../support/stack.js';
@@ -13,6 +14,8 @@ let stack: TestStack;
 let subject: { code: string };
 /** A draft review meeting of group HOABINH-01, opened by its leader. */
 let meetingId: string;
+/** A draft ward batch of group HOABINH-01, opened by the ward officer. */
+let batchId: string;
 
 beforeAll(async () => {
   stack = await startStack();
@@ -25,6 +28,7 @@ beforeAll(async () => {
   };
   const token = await stack.login('group.HOABINH-01');
   meetingId = (await stack.api('POST', '/api/groups/HOABINH-01/meetings', { token, body: details })).body.id;
+  batchId = await batchOf(stack, 'ward-draft');
 });
 
 afterAll(async () => {
@@ -268,6 +272,45 @@ const TABLE: Row[] = [
     expected: { visitor: 401, officer: 200 },
     call: (b) => request(b, 'POST', `/meetings/${meetingId}/tally`, { attendees: meetingId }),
   },
+  // A group's batches: officers in scope read them; the step's officer opens, saves and sends; the manager confirms.
+  {
+    route: 'GET /groups/:group/batches',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/groups/HOABINH-01/batches'),
+  },
+  // A malformed meeting id: refused on the page, nothing opened.
+  {
+    route: 'POST /groups/:group/batches',
+    expected: { visitor: 401, officer: 400 },
+    call: (b) => request(b, 'POST', '/groups/HOABINH-01/batches', { meetingId: 'not-a-meeting' }),
+  },
+  {
+    route: 'GET /batches/:id',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', `/batches/${batchId}`),
+  },
+  // Every row left out without a reason: refused beside each row, nothing saved or sent.
+  {
+    route: 'POST /batches/:id',
+    expected: { visitor: 401, officer: 400 },
+    call: (b) => request(b, 'POST', `/batches/${batchId}`),
+  },
+  {
+    route: 'POST /batches/:id/submit',
+    expected: { visitor: 401, officer: 400 },
+    call: (b) => request(b, 'POST', `/batches/${batchId}/submit`),
+  },
+  {
+    route: 'POST /batches/:id/confirm',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', `/batches/${batchId}/confirm`),
+  },
+  ...['notice.pdf', 'notice.xlsx'].map((form) => ({
+    route: `GET /batches/:id/${form}`,
+    // A ward batch is never confirmed: notice 04/TD is the bank's.
+    expected: { visitor: 303, officer: 409 },
+    call: (b: Browser) => request(b, 'GET', `/batches/${batchId}/${form}`),
+  })),
   // The administrator's pages: every other role gets the 403 page.
   { route: 'GET /admin', expected: { visitor: 303, officer: 403 }, call: (b) => request(b, 'GET', '/admin') },
   {

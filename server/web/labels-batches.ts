@@ -84,7 +84,6 @@ export const BATCH_LABELS = {
   rowResult: { vi: 'Kết quả', en: 'Result' },
   rowConfirmResult: { vi: 'Kết quả phê duyệt', en: 'Confirmation' },
   resultDecided: { vi: 'Đã ghi: {outcome}', en: 'Recorded: {outcome}' },
-  resultProposed: { vi: 'Đã đề xuất phê duyệt', en: 'Proposed for approval' },
   resultSentBack: { vi: 'Đã trả lại cán bộ tín dụng', en: 'Sent back to the credit officer' },
   resultFailed: { vi: 'Không ghi được ({code}): {message}', en: 'Not recorded ({code}): {message}' },
   resultConfirmed: { vi: 'Đã phê duyệt cho vay', en: 'Loan approved' },

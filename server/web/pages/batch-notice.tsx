@@ -29,9 +29,7 @@ export function NoticeSummary({ ctx, notice }: { ctx: PageContext; notice: Notic
           <thead>
             <tr>
               <th scope="col">{t('colBorrower')}</th>
-              <th scope="col" class="code">
-                {t('colApplication')}
-              </th>
+              <th scope="col">{t('colApplication')}</th>
               <th scope="col" class="num">
                 {t('colAmount')}
               </th>

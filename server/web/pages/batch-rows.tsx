@@ -75,7 +75,9 @@ export function RegistryLine({ ctx, row }: { ctx: PageContext; row: BatchRowData
           t('registryNotFound')
         )}
       </p>
-      {check.prefill.outcome !== 'approve' && check.prefill.reason ? <p class="hint">{check.prefill.reason}</p> : null}
+      {r.found && check.prefill.outcome !== 'approve' && check.prefill.reason ? (
+        <p class="hint">{check.prefill.reason}</p>
+      ) : null}
     </div>
   );
 }
@@ -256,7 +258,7 @@ export function RowResult({ ctx, row, step }: { ctx: PageContext; row: BatchRowD
     ? refusalText(ctx, row.failure)
     : row.decided
       ? step === 'bank-approval' && row.decided.outcome === 'approve'
-        ? `${t('resultProposed')}: ${proposalOf(ctx, row)}`
+        ? proposalOf(ctx, row)
         : fill(t('resultDecided'), { outcome: outcomeWord(ctx, row.decided.outcome) })
       : t('resultPending');
   const confirmation = row.confirmFailure

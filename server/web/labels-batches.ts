@@ -106,6 +106,7 @@ export const BATCH_LABELS = {
   noticeIssued: { vi: 'Ngày thông báo', en: 'Issued on' },
   noticeTransaction: { vi: 'Ngày và điểm giao dịch', en: 'Transaction day and point' },
   noticeApproved: { vi: 'Hộ được phê duyệt cho vay', en: 'Loans approved' },
+  noticeNoneApproved: { vi: 'Không có hộ nào được phê duyệt trong đợt này.', en: 'No loan is approved in this batch.' },
   noticeRefused: { vi: 'Hộ không được phê duyệt', en: 'Not approved' },
   noticeNotDecided: { vi: 'Hồ sơ chưa quyết định', en: 'Not decided' },
   noticeTotal: { vi: 'Tổng cộng: {count} hộ', en: 'Total: {count} households' },

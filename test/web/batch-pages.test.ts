@@ -9,10 +9,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextCitizenId, submit } from '../support/fixtures.js';
+import { nextCitizenId, runStep, submit } from '../support/fixtures.js';
 import { meetingDetails } from '../support/meetings.js';
-import { pdfText } from '../support/pdf.js';
-import { startWebTest, type WebTest } from './browser.js';
+import { pdfText, renderPages } from '../support/pdf.js';
+import { SCREENSHOTS, startWebTest, type WebTest } from './browser.js';
 
 let web: WebTest;
 let meetingId = '';
@@ -248,7 +248,9 @@ describe('the batch path in the published order', () => {
       notice.getByRole('link', { name: /\(PDF\)/ }).click(),
     ]);
     expect(pdf.suggestedFilename()).toMatch(/^Thông báo 04-TD HOABINH-01 .*\.pdf$/);
-    const text = pdfText(new Uint8Array(await readFile((await pdf.path())!)));
+    const bytes = new Uint8Array(await readFile((await pdf.path())!));
+    renderPages(bytes, 'notice-04-td', `${SCREENSHOTS}batch-notice-04-td-pdf.png`);
+    const text = pdfText(bytes);
     // The layout wraps a long name inside its cell: a shorter one is read whole.
     expect(text).toContain(apps.phuc.name);
     expect(text).toContain('Nguyễn Thị Hồng');
@@ -291,5 +293,69 @@ describe('the batch path in the published order', () => {
       expect(response?.status()).toBe(404);
     }
     expect(await page.textContent('main')).toContain('Không tìm thấy nội dung bạn cần.');
+  });
+});
+
+describe('four eyes per row', () => {
+  it('lists a row the confirming manager proposed as refused SAME_OFFICER, on the page and in notice 04/TD', async () => {
+    const admin = await web.stack.login('admin');
+    const own = await submit(web.stack, {
+      programCode: 'JOB_CREATION',
+      borrower: { fullName: 'Vũ Thị Lan Anh', citizenId: nextCitizenId(), dateOfBirth: '1988-09-09' },
+      amount: 35_000_000,
+    });
+    for (const step of ['ward-verification', 'entrustment', 'group-vote'] as const)
+      await runStep(web.stack, own.id, step);
+    const password = 'Batch-Officer-2026';
+    const created = await web.stack.api('POST', '/api/admin/officers', {
+      token: admin,
+      body: {
+        username: 'bank.officer2',
+        displayName: 'Cán bộ tín dụng 2',
+        role: 'bank_credit_officer',
+        bankOfficeCode: 'PGD-KIENXUONG',
+        password,
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const officer2 = await web.stack.login('bank.officer2', password);
+    const base = `/api/applications/${own.id}/steps/bank-approval`;
+    expect((await web.stack.api('POST', `${base}/start`, { token: officer2 })).status).toBe(200);
+    const proposal = { outcome: 'approve', approvedAmount: 35_000_000, termMonths: 36 };
+    expect((await web.stack.api('POST', `${base}/decision`, { token: officer2, body: proposal })).status).toBe(200);
+    const credit = await web.stack.login('bank.officer');
+    const opened = await web.stack.api('POST', '/api/groups/HOABINH-01/batches', {
+      token: credit,
+      body: { step: 'bank-approval' },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const id = opened.body.id as string;
+    expect((await web.stack.api('POST', `/api/batches/${id}/submit`, { token: credit })).status).toBe(200);
+    const promoted = await web.stack.api('PATCH', '/api/admin/officers/bank.officer2', {
+      token: admin,
+      body: { role: 'bank_manager' },
+    });
+    expect(promoted.status, JSON.stringify(promoted.body)).toBe(200);
+
+    const page = await web.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill('bank.officer2');
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/inbox/);
+    await page.goto(`/batches/${id}`);
+    expect(await row(page, 'Vũ Thị Lan Anh').textContent()).toContain('Bạn đã đề xuất hồ sơ này');
+    await send(page, 'Phê duyệt danh sách');
+    await page.waitForURL(/done=confirmed/, { timeout: 60_000 });
+    expect(await row(page, 'Vũ Thị Lan Anh').textContent()).toContain(
+      'Không ghi được (SAME_OFFICER): Một cán bộ không được vừa đề xuất vừa phê duyệt (nguyên tắc bốn mắt).',
+    );
+    const notice = page.locator('section[aria-labelledby=notice-title]');
+    expect(await notice.textContent()).toContain('Không có hộ nào được phê duyệt trong đợt này.');
+    expect(await notice.getByRole('row').filter({ hasText: 'Vũ Thị Lan Anh' }).textContent()).toContain(
+      'SAME_OFFICER: Một cán bộ không được vừa đề xuất vừa phê duyệt',
+    );
+    await web.look(page, 'batch-same-officer');
+    expect(await decisions(own.id, 'bank-approval')).toBe(0);
   });
 });

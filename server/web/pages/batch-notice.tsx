@@ -3,6 +3,7 @@ import { formatDate, formatMoney, formatPercent } from '../../domain/format.js';
 import type { Notice04Data } from '../../domain/forms/notice-04-td-data.js';
 import type { PageContext } from '../context.js';
 import { DataTable, Facts, TotalsFoot } from '../page-parts.js';
+import { refusalWords } from './batch-rows.js';
 import { fill } from './meeting-ballots.js';
 
 export function NoticeSummary({ ctx, notice }: { ctx: PageContext; notice: Notice04Data }) {
@@ -14,7 +15,7 @@ export function NoticeSummary({ ctx, notice }: { ctx: PageContext; notice: Notic
       <Facts
         facts={[
           [t('noticeIssued'), formatDate(notice.issuedOn)],
-          [
+          notice.approved.length > 0 && [
             t('noticeTransaction'),
             [notice.transactionDay ? formatDate(notice.transactionDay) : '', notice.transactionPoint ?? '']
               .filter(Boolean)
@@ -23,41 +24,45 @@ export function NoticeSummary({ ctx, notice }: { ctx: PageContext; notice: Notic
         ]}
       />
       <h3>{t('noticeApproved')}</h3>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{t('noticeApproved')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('colBorrower')}</th>
-              <th scope="col">{t('colApplication')}</th>
-              <th scope="col" class="num">
-                {t('colAmount')}
-              </th>
-              <th scope="col">{t('colNoticeRate')}</th>
-              <th scope="col">{t('rowTerm')}</th>
-              <th scope="col">{t('colFinalDue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {notice.approved.map((row) => (
-              <tr key={row.applicationCode}>
-                <td>{row.borrowerName}</td>
-                <td class="code">{row.applicationCode}</td>
-                <td class="num">{formatMoney(row.amount, lang)}</td>
-                <td>{formatPercent(row.annualRatePercent, lang)}</td>
-                <td>{row.termMonths}</td>
-                <td>{formatDate(row.finalDueDate)}</td>
+      {notice.approved.length === 0 ? (
+        <p class="empty">{t('noticeNoneApproved')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('noticeApproved')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('colBorrower')}</th>
+                <th scope="col">{t('colApplication')}</th>
+                <th scope="col" class="num">
+                  {t('colAmount')}
+                </th>
+                <th scope="col">{t('colNoticeRate')}</th>
+                <th scope="col">{t('rowTerm')}</th>
+                <th scope="col">{t('colFinalDue')}</th>
               </tr>
-            ))}
-          </tbody>
-          <TotalsFoot
-            label={fill(t('noticeTotal'), { count: notice.total.households })}
-            amount={formatMoney(notice.total.amount, lang)}
-            leading={2}
-            trailing={3}
-          />
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {notice.approved.map((row) => (
+                <tr key={row.applicationCode}>
+                  <td>{row.borrowerName}</td>
+                  <td class="code">{row.applicationCode}</td>
+                  <td class="num">{formatMoney(row.amount, lang)}</td>
+                  <td>{formatPercent(row.annualRatePercent, lang)}</td>
+                  <td>{row.termMonths}</td>
+                  <td>{formatDate(row.finalDueDate)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <TotalsFoot
+              label={fill(t('noticeTotal'), { count: notice.total.households })}
+              amount={formatMoney(notice.total.amount, lang)}
+              leading={2}
+              trailing={3}
+            />
+          </table>
+        </div>
+      )}
       {notice.refused.length > 0 ? (
         <>
           <h3>{t('noticeRefused')}</h3>
@@ -83,7 +88,10 @@ export function NoticeSummary({ ctx, notice }: { ctx: PageContext; notice: Notic
             columns={[
               { header: t('colBorrower'), cell: (row) => row.borrowerName },
               { header: t('colApplication'), class: 'code', cell: (row) => row.applicationCode },
-              { header: t('colReason'), cell: (row) => `${row.code}: ${row.reason}` },
+              {
+                header: t('colReason'),
+                cell: (row) => `${row.code}: ${refusalWords(ctx, { code: row.code, message: row.reason })}`,
+              },
             ]}
           />
         </>

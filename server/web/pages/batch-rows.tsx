@@ -26,12 +26,12 @@ interface RowProps {
 const outcomeWord = (ctx: PageContext, outcome: string): string =>
   outcome in OUTCOME_LABELS ? ctx.t(OUTCOME_LABELS[outcome as keyof typeof OUTCOME_LABELS]) : outcome;
 
-/** A refusal in the visitor's language: the code's own words where the catalogue has them. */
+/** A refusal's words in the visitor's language: the code's own where the catalogue has them, else as recorded. */
+export const refusalWords = (ctx: PageContext, refusal: { code: string; message: string }): string =>
+  refusal.code in ERROR_MESSAGES ? ctx.t(ERROR_MESSAGES[refusal.code as ErrorCode]) : refusal.message;
+
 const refusalText = (ctx: PageContext, refusal: { code: string; message: string }): string =>
-  fill(ctx.t('resultFailed'), {
-    code: refusal.code,
-    message: refusal.code in ERROR_MESSAGES ? ctx.t(ERROR_MESSAGES[refusal.code as ErrorCode]) : refusal.message,
-  });
+  fill(ctx.t('resultFailed'), { code: refusal.code, message: refusalWords(ctx, refusal) });
 
 export function RowHeading({ ctx, row }: { ctx: PageContext; row: BatchRowData }) {
   const { t, lang } = ctx;

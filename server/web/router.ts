@@ -21,6 +21,7 @@ import { applyHandlers } from './handlers/apply-handlers.js';
 import { authHandlers, localPath } from './handlers/auth-handlers.js';
 import { inboxHandlers } from './handlers/inbox-handlers.js';
 import { listHandlers } from './handlers/list-handlers.js';
+import { loanHandlers } from './handlers/loan-handlers.js';
 import { meetingHandlers } from './handlers/meeting-handlers.js';
 import { REGISTRY_UPLOAD_PATH, registryHandlers } from './handlers/registry-handlers.js';
 import { statusHandlers } from './handlers/status-handlers.js';
@@ -85,6 +86,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(transactionDayHandlers(deps));
   router.use(carryOverHandlers(deps));
   router.use(capitalHandlers(deps.prisma));
+  router.use(loanHandlers(deps));
   router.use(votePreviewHandlers(deps));
   router.use(meetingHandlers(deps));
   router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today: deps.today }));

@@ -89,6 +89,7 @@ export const LOAN_LABELS = {
   payment_EARLY_REPAYMENT: { vi: 'Trả nợ trước hạn', en: 'Early repayment' },
   // Events
   loanEventsTitle: { vi: 'Diễn biến khoản vay', en: "The loan's events" },
+  loanActorSystem: { vi: 'Hệ thống', en: 'System' },
   loanEvent_LOAN_OPENED: { vi: 'Mở khoản vay', en: 'Loan opened' },
   loanEvent_INTEREST_MONTH_OPENED: { vi: 'Bắt đầu tháng tính lãi', en: 'Month of interest opened' },
   loanEvent_INTEREST_COLLECTED: { vi: 'Tổ thu lãi', en: 'Interest collected' },
@@ -118,7 +119,10 @@ export const LOAN_LABELS = {
     vi: 'Trả toàn bộ dư nợ gốc, lãi chưa trả và lãi của những ngày đã qua trong tháng. Khoản vay sẽ được tất toán; không hoàn tác được.',
     en: "It takes all outstanding principal, the unpaid interest and this month's interest for its days so far. The loan is closed; this cannot be undone.",
   },
-  earlyAmountHint: { vi: 'Đã điền sẵn số phải trả để tất toán hôm nay.', en: 'Filled in with what repays it all today.' },
+  earlyAmountHint: {
+    vi: 'Đã điền sẵn số phải trả để tất toán hôm nay.',
+    en: 'Filled in with what repays it all today.',
+  },
   earlyConfirm: {
     vi: 'Tôi xác nhận hộ vay trả hết nợ và tất toán khoản vay',
     en: 'I confirm the household repays it all and the loan is closed',
@@ -137,7 +141,10 @@ export const LOAN_LABELS = {
     en: 'For example 02/12/2027: after the current date, at most 12 months after the original one.',
   },
   extensionComment: { vi: 'Ý kiến của Chủ tịch UBND cấp xã', en: "The ward chair's comment" },
-  extensionDecisionField: { vi: 'Quyết định của ngân hàng (số hoặc nội dung)', en: "The bank's decision (number or wording)" },
+  extensionDecisionField: {
+    vi: 'Quyết định của ngân hàng (số hoặc nội dung)',
+    en: "The bank's decision (number or wording)",
+  },
   extensionButton: { vi: 'Ghi nhận gia hạn', en: 'Record the extension' },
   useCheckTitle: { vi: 'Kết quả kiểm tra sử dụng vốn vay', en: 'How the loan is used' },
   useCheckOutcome: { vi: 'Kết quả', en: 'Outcome' },

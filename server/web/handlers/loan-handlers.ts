@@ -19,13 +19,7 @@ import {
 } from '../../domain/loans/index.js';
 import { listCurrentPrograms } from '../../domain/programmes.js';
 import { parseDateText } from '../../domain/registry/dates.js';
-import {
-  ExtensionBody,
-  ListLoansQuery,
-  LoanParams,
-  PaymentBody,
-  UseCheckBody,
-} from '../../http/routes/loans.js';
+import { ExtensionBody, ListLoansQuery, LoanParams, PaymentBody, UseCheckBody } from '../../http/routes/loans.js';
 import { pageContext } from '../context.js';
 import { requireSignIn } from '../error-pages.js';
 import { numberOrText } from '../form-values.js';

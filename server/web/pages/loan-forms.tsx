@@ -38,7 +38,13 @@ function stateOf(name: LoanFormName, props: FormProps) {
 
 const action = (loan: LoanDetailView, path: string) => `/loans/${encodeURIComponent(loan.id)}/${path}`;
 
-function AmountField(props: { ctx: PageContext; prefix: string; hint: LabelKey; value: string; errors: FieldMessages }) {
+function AmountField(props: {
+  ctx: PageContext;
+  prefix: string;
+  hint: LabelKey;
+  value: string;
+  errors: FieldMessages;
+}) {
   return (
     <Field
       name="amount"

@@ -114,12 +114,7 @@ function Owed({ ctx, data }: { ctx: PageContext; data: LoanPageData }) {
         <p>{t('owedUnknown')}</p>
       )}
       <form method="get" action={`/loans/${encodeURIComponent(data.loan.id)}`} class="filter">
-        <Field
-          name="on"
-          label={t('owedOn')}
-          hint={t('owedOnHint')}
-          errors={data.onError ? { on: data.onError } : {}}
-        >
+        <Field name="on" label={t('owedOn')} hint={t('owedOnHint')} errors={data.onError ? { on: data.onError } : {}}>
           {(attrs) => <input {...attrs} class="short" autoComplete="off" value={data.onText} />}
         </Field>
         <button type="submit" class="secondary">

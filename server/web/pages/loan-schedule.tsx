@@ -21,9 +21,10 @@ const PAYMENT_LABELS: Record<LoanDetailView['payments'][number]['kind'], LabelKe
   EARLY_REPAYMENT: 'payment_EARLY_REPAYMENT',
 };
 
-const EVENT_LABELS = Object.fromEntries(
-  LOAN_EVENT_TYPES.map((type) => [type, `loanEvent_${type}` as const]),
-) as Record<LoanEventType, `loanEvent_${LoanEventType}`>;
+const EVENT_LABELS = Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, `loanEvent_${type}` as const])) as Record<
+  LoanEventType,
+  `loanEvent_${LoanEventType}`
+>;
 
 /** `2027-04` → `04/2027`, as a month is written on the receipt. */
 const shownMonth = (month: string): string => month.split('-').reverse().join('/');
@@ -153,7 +154,7 @@ export function LoanEvents({ ctx, loan }: { ctx: PageContext; loan: LoanDetailVi
                 ? t(EVENT_LABELS[event.type as LoanEventType])
                 : event.type}
             </strong>
-            <span class="actor"> · {event.actor}</span>
+            <span class="actor"> · {event.actor === 'system' ? t('loanActorSystem') : event.actor}</span>
           </li>
         ))}
       </ol>

@@ -92,6 +92,16 @@ describe('the loans list', () => {
 });
 
 describe('one loan', () => {
+  it('gives the group’s leader the loan read-only, with a link to the group’s interest collection', async () => {
+    const page = await signedIn('group.HOABINH-01');
+    await page.getByRole('link', { name: 'Khoản vay' }).click();
+    await page.getByRole('link', { name: loan.code }).click();
+    await page.waitForURL(new RegExp(`/loans/${loan.id}$`));
+    const link = page.getByRole('link', { name: 'Thu lãi của tổ' });
+    expect(await link.getAttribute('href')).toBe('/groups/HOABINH-01/interest-collections');
+    expect(await page.locator('main form[method=post]').count()).toBe(0);
+  });
+
   it('shows its facts, what is owed today, the schedule and the months of interest', async () => {
     const page = await signedIn('bank.officer');
     await page.goto(`/loans/${loan.id}`);

@@ -97,10 +97,14 @@ async function submitLoanForm(
   values: Record<string, string>,
   act: () => Promise<unknown>,
   done: keyof typeof NOTICES,
-  extraErrors: Record<string, string> = {},
+  /** The page's own checks (the early repayment's confirmation), judged before the use case is asked. */
+  pageErrors: Record<string, string> = {},
 ): Promise<void> {
+  if (Object.keys(pageErrors).length > 0) {
+    await showLoan(deps, res, id, { sent: { form, values, errors: pageErrors, general: [] } }, 400);
+    return;
+  }
   try {
-    if (Object.keys(extraErrors).length > 0) throw new z.ZodError([]);
     await act();
   } catch (error) {
     const refusal = refusalOf(res, error);
@@ -114,7 +118,7 @@ async function submitLoanForm(
         if (label) errors[name] = t(label);
       }
     }
-    const sent = { form, values, errors: { ...errors, ...extraErrors }, general: refusal.general };
+    const sent = { form, values, errors, general: refusal.general };
     await showLoan(deps, res, id, { sent }, refusal.status);
     return;
   }

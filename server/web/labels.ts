@@ -20,6 +20,7 @@ import { PROGRAM_LABELS } from './labels-programs.js';
 import { CAPITAL_LABELS } from './labels-capital.js';
 import { MEETING_LABELS } from './labels-meetings.js';
 import { BATCH_LABELS } from './labels-batches.js';
+import { LOAN_LABELS } from './labels-loans.js';
 
 export type { Lang } from '../domain/format.js';
 export const LANGS = ['vi', 'en'] as const satisfies readonly Lang[];
@@ -101,6 +102,7 @@ export const LABELS = {
   ...CAPITAL_LABELS,
   ...MEETING_LABELS,
   ...BATCH_LABELS,
+  ...LOAN_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -18,6 +18,7 @@ const FILING_ROLES: readonly Role[] = ['ward_officer', 'association_officer', 'g
 export const NAVIGATION: readonly NavItem[] = [
   { href: '/inbox', label: 'navInbox', who: 'officers' },
   { href: '/applications', label: 'navApplications', who: 'officers' },
+  { href: '/loans', label: 'navLoans', who: 'officers' },
   { href: '/status', label: 'navStatus', who: 'visitors' },
   { href: '/apply', label: 'navApply', who: 'visitors' },
   { href: '/apply', label: 'navApply', who: FILING_ROLES },

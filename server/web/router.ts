@@ -22,6 +22,7 @@ import { authHandlers, localPath } from './handlers/auth-handlers.js';
 import { inboxHandlers } from './handlers/inbox-handlers.js';
 import { listHandlers } from './handlers/list-handlers.js';
 import { batchHandlers } from './handlers/batch-handlers.js';
+import { loanHandlers } from './handlers/loan-handlers.js';
 import { meetingHandlers } from './handlers/meeting-handlers.js';
 import { REGISTRY_UPLOAD_PATH, registryHandlers } from './handlers/registry-handlers.js';
 import { statusHandlers } from './handlers/status-handlers.js';
@@ -86,6 +87,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(transactionDayHandlers(deps));
   router.use(carryOverHandlers(deps));
   router.use(capitalHandlers(deps.prisma));
+  router.use(loanHandlers(deps));
   router.use(votePreviewHandlers(deps));
   router.use(meetingHandlers(deps));
   router.use(batchHandlers(deps));

@@ -106,6 +106,18 @@ interface Row {
 }
 
 const both = (status: number) => ({ visitor: status, officer: status });
+const NO_SUCH_LOAN = '00000000-0000-4000-8000-000000000000';
+/** Every loan form's fields, valid, so that only the loan's existence decides the answer. */
+const LOAN_FORM = {
+  amount: '1',
+  confirm: 'true',
+  instalmentNo: '1',
+  newDueOn: '02/12/2027',
+  wardChairComment: 'Ý kiến',
+  bankDecision: 'QĐ 1',
+  outcome: 'as-planned',
+  note: 'Ghi chú',
+};
 
 const TABLE: Row[] = [
   { route: 'GET /', expected: both(200), call: (b) => request(b, 'GET', '/') },
@@ -186,6 +198,23 @@ const TABLE: Row[] = [
     expected: { visitor: 303, officer: 200 },
     call: (b) => request(b, 'GET', '/capital/NSDP-KIENXUONG'),
   },
+  // The loan book: the loans in the officer's scope; a loan that does not exist (or is outside the scope) is the
+  // 404 page, before any form is read. test/web/loan-pages.test.ts takes a real loan through every form.
+  {
+    route: 'GET /loans',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/loans?status=ACTIVE&overdue=true&wardCode=HOABINH&page=2'),
+  },
+  {
+    route: 'GET /loans/:id',
+    expected: { visitor: 303, officer: 404 },
+    call: (b) => request(b, 'GET', `/loans/${NO_SUCH_LOAN}`),
+  },
+  ...['principal-payments', 'early-repayment', 'extensions', 'use-check'].map((form) => ({
+    route: `POST /loans/:id/${form}`,
+    expected: { visitor: 401, officer: 404 },
+    call: (b: Browser) => request(b, 'POST', `/loans/${NO_SUCH_LOAN}/${form}`, LOAN_FORM),
+  })),
   // The transaction day is the bank's: a ward officer gets the 403 page.
   {
     route: 'GET /transaction-days',

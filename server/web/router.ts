@@ -16,6 +16,7 @@ import { adminHandlers } from './handlers/admin-handlers.js';
 import { formDownloadHandlers, transactionDayHandlers } from './handlers/transaction-day-handlers.js';
 import { carryOverHandlers } from './handlers/carry-over-handlers.js';
 import { capitalHandlers } from './handlers/capital-handlers.js';
+import { capitalFormHandlers } from './handlers/capital-form-handlers.js';
 import { applicationHandlers } from './handlers/application-handlers.js';
 import { applyHandlers } from './handlers/apply-handlers.js';
 import { authHandlers, localPath } from './handlers/auth-handlers.js';
@@ -84,7 +85,8 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(formDownloadHandlers(deps));
   router.use(transactionDayHandlers(deps));
   router.use(carryOverHandlers(deps));
-  router.use(capitalHandlers(deps.prisma));
+  router.use(capitalFormHandlers(deps.prisma, deps.today));
+  router.use(capitalHandlers(deps.prisma, deps.today));
   router.use(votePreviewHandlers(deps));
   router.use(meetingHandlers(deps));
   router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today: deps.today }));

@@ -182,6 +182,37 @@ const TABLE: Row[] = [
     expected: { visitor: 303, officer: 200 },
     call: (b) => request(b, 'GET', '/capital/NSDP-KIENXUONG'),
   },
+  {
+    route: 'GET /capital/priorities',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/capital/priorities'),
+  },
+  // Capital is managed by the bank manager and the administrator: a ward officer's form gets the 403 page.
+  {
+    route: 'POST /capital',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital', { code: 'NSDP-X', name: 'X' }),
+  },
+  {
+    route: 'POST /capital/:code/entrustments',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital/NSDP-KIENXUONG/entrustments', { amount: '1.000' }),
+  },
+  {
+    route: 'POST /capital/:code/recalls',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital/NSDP-KIENXUONG/recalls', { amount: '1.000' }),
+  },
+  {
+    route: 'POST /capital/:code/plans',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital/NSDP-KIENXUONG/plans', { year: '2027', amount: '1.000' }),
+  },
+  {
+    route: 'POST /capital/priorities/:program',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital/priorities/POOR', { 'rank.NSDP-KIENXUONG': '1' }),
+  },
   // The transaction day is the bank's: a ward officer gets the 403 page.
   {
     route: 'GET /transaction-days',

@@ -19,6 +19,7 @@ import { VOTE_LABELS } from './labels-vote.js';
 import { PROGRAM_LABELS } from './labels-programs.js';
 import { CAPITAL_LABELS } from './labels-capital.js';
 import { MEETING_LABELS } from './labels-meetings.js';
+import { INTEREST_LABELS } from './labels-interest.js';
 
 export type { Lang } from '../domain/format.js';
 export const LANGS = ['vi', 'en'] as const satisfies readonly Lang[];
@@ -99,6 +100,7 @@ export const LABELS = {
   ...CARRY_OVER_LABELS,
   ...CAPITAL_LABELS,
   ...MEETING_LABELS,
+  ...INTEREST_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -21,6 +21,7 @@ import { applicationHandlers } from './handlers/application-handlers.js';
 import { applyHandlers } from './handlers/apply-handlers.js';
 import { authHandlers, localPath } from './handlers/auth-handlers.js';
 import { inboxHandlers } from './handlers/inbox-handlers.js';
+import { interestCollectionHandlers } from './handlers/interest-collection-handlers.js';
 import { listHandlers } from './handlers/list-handlers.js';
 import { meetingHandlers } from './handlers/meeting-handlers.js';
 import { REGISTRY_UPLOAD_PATH, registryHandlers } from './handlers/registry-handlers.js';
@@ -89,6 +90,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(capitalHandlers(deps.prisma, deps.today));
   router.use(votePreviewHandlers(deps));
   router.use(meetingHandlers(deps));
+  router.use(interestCollectionHandlers(deps));
   router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today: deps.today }));
   router.use(registryHandlers(deps.prisma, deps.today));
   router.use(pageNotFound);

@@ -277,6 +277,17 @@ const TABLE: Row[] = [
     expected: { visitor: 401, officer: 403 },
     call: (b) => request(b, 'POST', '/groups/HOABINH-01/meetings', { place: 'X' }),
   },
+  // The month's interest is the group leader's to collect and the bank office's to read: a ward officer gets 403.
+  {
+    route: 'GET /groups/:group/interest-collections',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/groups/HOABINH-01/interest-collections?month=2027-01'),
+  },
+  {
+    route: 'POST /groups/:group/interest-collections',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/groups/HOABINH-01/interest-collections', { month: '2027-01' }),
+  },
   {
     route: 'GET /meetings/:id',
     expected: { visitor: 303, officer: 200 },

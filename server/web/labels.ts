@@ -21,6 +21,7 @@ import { CAPITAL_LABELS } from './labels-capital.js';
 import { MEETING_LABELS } from './labels-meetings.js';
 import { BATCH_LABELS } from './labels-batches.js';
 import { LOAN_LABELS } from './labels-loans.js';
+import { INTEREST_LABELS } from './labels-interest.js';
 
 export type { Lang } from '../domain/format.js';
 export const LANGS = ['vi', 'en'] as const satisfies readonly Lang[];
@@ -103,6 +104,7 @@ export const LABELS = {
   ...MEETING_LABELS,
   ...BATCH_LABELS,
   ...LOAN_LABELS,
+  ...INTEREST_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -25,6 +25,11 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/admin', label: 'navAdmin', who: ['admin'] },
   { href: (officer) => `/wards/${officer.wardCode ?? ''}/registry`, label: 'navRegistry', who: ['ward_officer'] },
   { href: (officer) => `/groups/${officer.groupCode ?? ''}/meetings`, label: 'navMeetings', who: ['group_leader'] },
+  {
+    href: (officer) => `/groups/${officer.groupCode ?? ''}/interest-collections`,
+    label: 'navInterest',
+    who: ['group_leader'],
+  },
   { href: '/transaction-days', label: 'navTransactionDays', who: ['bank_credit_officer', 'bank_manager'] },
   { href: '/capital', label: 'navCapital', who: ['bank_credit_officer', 'bank_manager'] },
 ];

@@ -215,6 +215,37 @@ const TABLE: Row[] = [
     expected: { visitor: 401, officer: 404 },
     call: (b: Browser) => request(b, 'POST', `/loans/${NO_SUCH_LOAN}/${form}`, LOAN_FORM),
   })),
+  {
+    route: 'GET /capital/priorities',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/capital/priorities'),
+  },
+  // Capital is managed by the bank manager and the administrator: a ward officer's form gets the 403 page.
+  {
+    route: 'POST /capital',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital', { code: 'NSDP-X', name: 'X' }),
+  },
+  {
+    route: 'POST /capital/:code/entrustments',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital/NSDP-KIENXUONG/entrustments', { amount: '1.000' }),
+  },
+  {
+    route: 'POST /capital/:code/recalls',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital/NSDP-KIENXUONG/recalls', { amount: '1.000' }),
+  },
+  {
+    route: 'POST /capital/:code/plans',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital/NSDP-KIENXUONG/plans', { year: '2027', amount: '1.000' }),
+  },
+  {
+    route: 'POST /capital/priorities/:program',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital/priorities/POOR', { 'rank.NSDP-KIENXUONG': '1' }),
+  },
   // The transaction day is the bank's: a ward officer gets the 403 page.
   {
     route: 'GET /transaction-days',
@@ -278,6 +309,17 @@ const TABLE: Row[] = [
     route: 'POST /groups/:group/meetings',
     expected: { visitor: 401, officer: 403 },
     call: (b) => request(b, 'POST', '/groups/HOABINH-01/meetings', { place: 'X' }),
+  },
+  // The month's interest is the group leader's to collect and the bank office's to read: a ward officer gets 403.
+  {
+    route: 'GET /groups/:group/interest-collections',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/groups/HOABINH-01/interest-collections?month=2027-01'),
+  },
+  {
+    route: 'POST /groups/:group/interest-collections',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/groups/HOABINH-01/interest-collections', { month: '2027-01' }),
   },
   {
     route: 'GET /meetings/:id',

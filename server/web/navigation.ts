@@ -26,6 +26,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: (officer) => `/groups/${officer.groupCode ?? ''}/meetings`, label: 'navMeetings', who: ['group_leader'] },
   { href: '/transaction-days', label: 'navTransactionDays', who: ['bank_credit_officer', 'bank_manager'] },
   { href: '/capital', label: 'navCapital', who: ['bank_credit_officer', 'bank_manager'] },
+  { href: '/reports', label: 'navReports', who: ['bank_credit_officer', 'bank_manager', 'ward_officer'] },
 ];
 
 export function navigationFor(officer: Officer | null): { href: string; label: LabelKey }[] {

@@ -16,6 +16,7 @@ import { adminHandlers } from './handlers/admin-handlers.js';
 import { formDownloadHandlers, transactionDayHandlers } from './handlers/transaction-day-handlers.js';
 import { carryOverHandlers } from './handlers/carry-over-handlers.js';
 import { capitalHandlers } from './handlers/capital-handlers.js';
+import { reportHandlers } from './handlers/report-handlers.js';
 import { applicationHandlers } from './handlers/application-handlers.js';
 import { applyHandlers } from './handlers/apply-handlers.js';
 import { authHandlers, localPath } from './handlers/auth-handlers.js';
@@ -85,6 +86,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(transactionDayHandlers(deps));
   router.use(carryOverHandlers(deps));
   router.use(capitalHandlers(deps.prisma));
+  router.use(reportHandlers(deps.prisma, deps.today));
   router.use(votePreviewHandlers(deps));
   router.use(meetingHandlers(deps));
   router.use(adminHandlers(deps.prisma, { refuseDemoPasswords: deps.refuseDemoPasswords ?? false, today: deps.today }));

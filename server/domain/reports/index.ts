@@ -1,0 +1,3 @@
+export { readPortfolioReport, reportMonths } from './read-report.js';
+export { defaultReportDistrict } from './report-scope.js';
+export type * from './types.js';

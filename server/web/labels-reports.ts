@@ -30,6 +30,9 @@ export const REPORT_LABELS = {
   reportsPeriodHeading: { vi: 'Trong kỳ từ {from} đến {to}', en: 'From {from} to {to}' },
   reportsCapital: { vi: 'Tổng nguồn vốn', en: 'Capital' },
   reportsOutstanding: { vi: 'Dư nợ', en: 'Outstanding' },
+  reportsCapitalOutstanding: { vi: 'Vốn đang cho vay (theo sổ nguồn vốn)', en: 'Capital lent out (capital ledger)' },
+  reportsLentOut: { vi: 'Đang cho vay', en: 'Lent out' },
+  reportsLoanOutstanding: { vi: 'Dư nợ cho vay', en: 'Outstanding loans' },
   reportsAvailable: { vi: 'Tồn quỹ khả dụng', en: 'Available to lend' },
   reportsReserved: { vi: 'Đã giữ chỗ cho khoản vay', en: 'Reserved for loans' },
   reportsOverdue: { vi: 'Nợ quá hạn', en: 'Overdue' },
@@ -62,5 +65,4 @@ export const REPORT_LABELS = {
   reportsBySource: { vi: 'Theo nguồn vốn', en: 'By capital source' },
   reportsNoSources: { vi: 'Không có nguồn vốn nào trong phạm vi này.', en: 'No capital source in this scope.' },
   reportsSourceCol: { vi: 'Nguồn vốn', en: 'Source' },
-  reportsKindCol: { vi: 'Loại', en: 'Kind' },
 } as const;

@@ -49,7 +49,8 @@ describe('the bars', () => {
   it('puts the groups one below the other, bars inside the plot, never overlapping', () => {
     const layout = barLayout(['A', 'B', 'C'], series([3, 2, 1], [1, 1, 1]));
     const bars = layout.groups.flatMap((group) => group.bars).sort((a, b) => a.y - b.y);
-    for (let i = 1; i < bars.length; i++) expect(bars[i]!.y).toBeGreaterThanOrEqual(bars[i - 1]!.y + bars[i - 1]!.height);
+    for (let i = 1; i < bars.length; i++)
+      expect(bars[i]!.y).toBeGreaterThanOrEqual(bars[i - 1]!.y + bars[i - 1]!.height);
     expect(bars[0]!.y).toBeGreaterThanOrEqual(layout.plot.y);
     expect(bars.at(-1)!.y + bars.at(-1)!.height).toBeLessThanOrEqual(layout.plot.y + layout.plot.height);
     expect(layout.height).toBeGreaterThan(layout.plot.y + layout.plot.height);

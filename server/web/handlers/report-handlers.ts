@@ -13,6 +13,7 @@ import { listReportChoices } from '../../domain/report-choices.js';
 import {
   defaultReportDistrict,
   readPortfolioReport,
+  reportFileName,
   reportWorkbook,
   type PortfolioReport,
   type ReportQuery,
@@ -147,11 +148,8 @@ export function reportHandlers(prisma: PrismaClient, today: () => string): Route
       throw new AppError('VALIDATION_FAILED', messages);
     }
     const report = await readPortfolioReport(prisma, pageContext(res).officer!, query);
-    sendFile(res, XLSX_TYPE, reportFileName(query), await reportWorkbook(report));
+    sendFile(res, XLSX_TYPE, reportFileName(report), await reportWorkbook(report));
   });
 
   return router;
 }
-
-const reportFileName = (query: ReportQuery): string =>
-  ['bao-cao', query.wardCode ?? query.district, query.on].join('-').replace(/[^\p{L}\p{N}.-]+/gu, '-') + '.xlsx';

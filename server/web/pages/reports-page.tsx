@@ -185,9 +185,10 @@ function Figures({ ctx, report }: { ctx: PageContext; report: PortfolioReport })
         <Facts
           facts={[
             [t('reportsCapital'), money(asOf.capital)],
-            [t('reportsOutstanding'), money(asOf.outstanding)],
+            [t('reportsCapitalOutstanding'), money(asOf.outstanding)],
             [t('reportsAvailable'), money(asOf.available)],
             [t('reportsReserved'), money(asOf.reserved)],
+            [t('reportsLoanOutstanding'), money(asOf.loanOutstanding)],
             [t('reportsOverdue'), money(asOf.overdue)],
             [t('reportsOverdueRatio'), formatPercent(Math.round(asOf.overdueRatio * 10_000) / 100, lang)],
             [t('reportsBorrowers'), String(asOf.borrowers)],
@@ -269,11 +270,16 @@ function Figures({ ctx, report }: { ctx: PageContext; report: PortfolioReport })
             columns={[
               {
                 header: t('reportsSourceCol'),
-                cell: (row) => <a href={`/capital/${encodeURIComponent(row.code)}`}>{row.name}</a>,
+                cell: (row) => (
+                  <>
+                    <a href={`/capital/${encodeURIComponent(row.code)}`}>{row.name}</a>
+                    <br />
+                    <span class="hint">{t(KIND_LABEL[row.kind])}</span>
+                  </>
+                ),
               },
-              { header: t('reportsKindCol'), cell: (row) => t(KIND_LABEL[row.kind]) },
               sourceMoney('capital', 'reportsCapital'),
-              sourceMoney('outstanding', 'reportsOutstanding'),
+              sourceMoney('outstanding', 'reportsLentOut'),
               sourceMoney('available', 'reportsAvailable'),
               sourceMoney('reserved', 'reportsReserved'),
             ]}

@@ -18,6 +18,7 @@ import { LIST_LABELS } from './labels-list.js';
 import { VOTE_LABELS } from './labels-vote.js';
 import { PROGRAM_LABELS } from './labels-programs.js';
 import { CAPITAL_LABELS } from './labels-capital.js';
+import { REPORT_LABELS } from './labels-reports.js';
 import { MEETING_LABELS } from './labels-meetings.js';
 import { BATCH_LABELS } from './labels-batches.js';
 import { LOAN_LABELS } from './labels-loans.js';
@@ -101,6 +102,7 @@ export const LABELS = {
   ...PROGRAM_LABELS,
   ...CARRY_OVER_LABELS,
   ...CAPITAL_LABELS,
+  ...REPORT_LABELS,
   ...MEETING_LABELS,
   ...BATCH_LABELS,
   ...LOAN_LABELS,

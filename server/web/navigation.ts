@@ -32,6 +32,7 @@ export const NAVIGATION: readonly NavItem[] = [
   },
   { href: '/transaction-days', label: 'navTransactionDays', who: ['bank_credit_officer', 'bank_manager'] },
   { href: '/capital', label: 'navCapital', who: ['bank_credit_officer', 'bank_manager'] },
+  { href: '/reports', label: 'navReports', who: ['bank_credit_officer', 'bank_manager', 'ward_officer'] },
 ];
 
 export function navigationFor(officer: Officer | null): { href: string; label: LabelKey }[] {

@@ -17,6 +17,7 @@ import { formDownloadHandlers, transactionDayHandlers } from './handlers/transac
 import { carryOverHandlers } from './handlers/carry-over-handlers.js';
 import { capitalHandlers } from './handlers/capital-handlers.js';
 import { capitalFormHandlers } from './handlers/capital-form-handlers.js';
+import { reportHandlers } from './handlers/report-handlers.js';
 import { applicationHandlers } from './handlers/application-handlers.js';
 import { applyHandlers } from './handlers/apply-handlers.js';
 import { authHandlers, localPath } from './handlers/auth-handlers.js';
@@ -91,6 +92,7 @@ export function webRoutes(deps: WebDeps): Router {
   router.use(capitalFormHandlers(deps.prisma, deps.today));
   router.use(capitalHandlers(deps.prisma, deps.today));
   router.use(loanHandlers(deps));
+  router.use(reportHandlers(deps.prisma, deps.today));
   router.use(votePreviewHandlers(deps));
   router.use(meetingHandlers(deps));
   router.use(batchHandlers(deps));

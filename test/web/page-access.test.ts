@@ -245,6 +245,17 @@ const TABLE: Row[] = [
     route: 'POST /capital/priorities/:program',
     expected: { visitor: 401, officer: 403 },
     call: (b) => request(b, 'POST', '/capital/priorities/POOR', { 'rank.NSDP-KIENXUONG': '1' }),
+  // The portfolio report reads the officer's districts, as capital does: the ward officer sees their ward's district.
+  {
+    route: 'GET /reports',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/reports'),
+  },
+  {
+    route: 'GET /reports/report.xlsx',
+    expected: { visitor: 303, officer: 200 },
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    call: (b) => request(b, 'GET', '/reports/report.xlsx?on=02/12/2026'),
   },
   // The transaction day is the bank's: a ward officer gets the 403 page.
   {

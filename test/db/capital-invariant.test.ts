@@ -19,14 +19,14 @@ import { AppError } from '../../server/domain/errors.js';
 import type { Officer } from '../../server/domain/sessions.js';
 import { migrateDatabase } from '../../server/infra/migrate.js';
 import type { RecordedEvent } from '../../workflows/definitions.js';
-import { available, CapitalModel, type Figures, type Outcome } from './capital-model.js';
+import { available, CapitalModel, type Figures, type Hold, type Outcome } from './capital-model.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 30);
 const DISTRICT = 'Huyện Kiến Xương (dữ liệu mẫu)';
 const WARD = 'HOABINH';
 const MILLION = 1_000_000;
-const APPLICATIONS = 3;
+const APPLICATIONS = 4;
 
 const admin: Officer = {
   id: randomUUID(),
@@ -57,9 +57,9 @@ afterAll(async () => {
 
 type Command =
   | { kind: 'entrust' | 'top-up' | 'recall'; source: number; millions: number }
-  | { kind: 'reserve'; app: number; millions: number; twice: boolean }
-  | { kind: 'reject' | 'withdraw' | 'expire' | 'disburse'; app: number; twice: boolean }
-  | { kind: 'repay'; app: number; share: 'part' | 'full' | 'over'; percent: number; twice: boolean };
+  | { kind: 'reserve'; app: number; live: boolean; millions: number; twice: boolean }
+  | { kind: 'reject' | 'withdraw' | 'expire' | 'disburse'; app: number; live: boolean; twice: boolean }
+  | { kind: 'repay'; app: number; live: boolean; share: 'part' | 'full' | 'over'; percent: number; twice: boolean };
 
 interface Dated {
   gap: number;
@@ -69,6 +69,8 @@ interface Dated {
 const history = fc.integer({ min: 1, max: 3 }).chain((sources) => {
   const source = fc.nat({ max: sources - 1 });
   const app = fc.nat({ max: APPLICATIONS - 1 });
+  // Mostly an application the command can act on (see `target`), sometimes any, to be refused or change nothing.
+  const live = fc.constantFrom(true, true, true, false);
   const command: fc.Arbitrary<Command> = fc.oneof(
     {
       weight: 3,
@@ -87,6 +89,7 @@ const history = fc.integer({ min: 1, max: 3 }).chain((sources) => {
       arbitrary: fc.record({
         kind: fc.constant('reserve'),
         app,
+        live,
         millions: fc.integer({ min: 1, max: 80 }),
         twice: fc.boolean(),
       }),
@@ -94,8 +97,9 @@ const history = fc.integer({ min: 1, max: 3 }).chain((sources) => {
     {
       weight: 3,
       arbitrary: fc.record({
-        kind: fc.constantFrom('reject', 'withdraw', 'expire', 'disburse', 'disburse'),
+        kind: fc.constantFrom('reject', 'withdraw', 'expire', 'disburse', 'disburse', 'disburse'),
         app,
+        live,
         twice: fc.boolean(),
       }),
     },
@@ -104,6 +108,7 @@ const history = fc.integer({ min: 1, max: 3 }).chain((sources) => {
       arbitrary: fc.record({
         kind: fc.constant('repay'),
         app,
+        live,
         share: fc.constantFrom('part', 'part', 'full', 'over'),
         percent: fc.integer({ min: 1, max: 99 }),
         twice: fc.boolean(),
@@ -116,8 +121,8 @@ const history = fc.integer({ min: 1, max: 3 }).chain((sources) => {
     order: fc.shuffledSubarray([...Array(sources).keys()], { minLength: sources, maxLength: sources }),
     initial: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: sources, maxLength: sources }),
     commands: fc.array(fc.record({ gap: fc.nat({ max: 3 }), command }) as fc.Arbitrary<Dated>, {
-      minLength: 1,
-      maxLength: 18,
+      minLength: 4,
+      maxLength: 24,
     }),
   });
 });
@@ -127,6 +132,8 @@ type History = typeof history extends fc.Arbitrary<infer T> ? T : never;
 // ---- the real functions, one command each ------------------------------------------------------------------------
 
 interface Run {
+  /** Makes this history's receipt keys its own: a key another history used would be a repeat of it. */
+  tag: string;
   model: CapitalModel;
   sourceIds: string[];
   sourceCodes: string[];
@@ -163,8 +170,23 @@ async function outcomeOf(call: () => Promise<Outcome>): Promise<Outcome> {
   }
 }
 
+/** The application a command acts on: with `live`, one in the state it applies to, when there is one. */
+function target(r: Run, command: Command): number {
+  if (!('app' in command)) return 0;
+  const wanted = (held: Hold | undefined): boolean => {
+    if (command.kind === 'reserve') return held === undefined || held.status === 'RELEASED';
+    if (command.kind === 'repay') return held?.status === 'DISBURSED' && held.repaid < held.amount;
+    return held?.status === 'ACTIVE';
+  };
+  const candidates = [...Array(APPLICATIONS).keys()].filter((app) => wanted(r.model.holds.get(app)));
+  return command.live && candidates.length > 0 ? (candidates[command.app % candidates.length] ?? 0) : command.app;
+}
+
 async function apply(r: Run, seq: number, command: Command, on: string): Promise<void> {
   const { prisma } = test.db;
+  // Resolved before the first call, so that a retry repeats exactly the same call.
+  const app = target(r, command);
+  const owed = r.model.owed(app);
   const once = async (): Promise<[actual: Outcome, expected: Outcome]> => {
     switch (command.kind) {
       case 'entrust':
@@ -186,7 +208,7 @@ async function apply(r: Run, seq: number, command: Command, on: string): Promise
       }
       case 'reserve': {
         const amount = command.millions * MILLION;
-        const applicationId = r.appIds[command.app] ?? '';
+        const applicationId = r.appIds[app] ?? '';
         const actual = await outcomeOf(async () => {
           const { sourceCode } = await reserveCapital(prisma, {
             applicationId,
@@ -198,41 +220,43 @@ async function apply(r: Run, seq: number, command: Command, on: string): Promise
           });
           return { source: r.sourceCodes.indexOf(sourceCode) };
         });
-        return [actual, r.model.reserve(command.app, BigInt(amount), on)];
+        return [actual, r.model.reserve(app, BigInt(amount), on)];
       }
       case 'reject':
       case 'withdraw':
       case 'expire':
       case 'disburse': {
-        const event = eventOf(r.appIds[command.app] ?? '', seq, command.kind, on);
+        const event = eventOf(r.appIds[app] ?? '', seq, command.kind, on);
         const actual = await outcomeOf(async () => {
           await prisma.$transaction((tx) => followCapital(tx, event));
           return {};
         });
         const kind = command.kind === 'disburse' ? 'disburse' : 'release';
-        return [actual, r.model.follow(command.app, kind, event.eventId, on)];
+        return [actual, r.model.follow(app, kind, event.eventId, on)];
       }
       case 'repay': {
-        const owed = r.model.owed(command.app);
         const amount =
           owed === 0n
             ? BigInt(command.percent * MILLION)
-            : { part: (owed * BigInt(command.percent) + 99n) / 100n, full: owed, over: owed + 1n }[command.share];
+            : {
+                part: (owed * BigInt(command.percent) + 99n) / 100n,
+                full: owed,
+                over: owed + 1n + (owed * BigInt(command.percent)) / 100n,
+              }[command.share];
         const repaid = {
-          applicationId: r.appIds[command.app] ?? '',
+          applicationId: r.appIds[app] ?? '',
           amount: Number(amount),
           on,
-          key: `receipt-${seq}`,
+          key: `receipt-${r.tag}-${seq}`,
         };
         const actual = await outcomeOf(async () => {
           await prisma.$transaction((tx) => returnRepaidPrincipal(tx, repaid));
           return {};
         });
-        return [actual, r.model.repay(command.app, amount, on, repaid.key)];
+        return [actual, r.model.repay(app, amount, on, repaid.key)];
       }
     }
   };
-  // Resolved once: a retry repeats exactly the same call (same event, same key, same amount).
   const first = await once();
   expect(first[0], `${command.kind} on ${on}`).toEqual(first[1]);
   if ('twice' in command && command.twice) {
@@ -339,7 +363,7 @@ async function startRun(h: History): Promise<Run> {
     data: h.order.map((source, rank) => ({ programCode, sourceId: sourceIds[source] ?? '', rank: rank + 1 })),
   });
   const appIds = Array.from({ length: APPLICATIONS }, () => randomUUID());
-  return { model: new CapitalModel(h.sources, h.order), sourceIds, sourceCodes, programCode, appIds };
+  return { tag, model: new CapitalModel(h.sources, h.order), sourceIds, sourceCodes, programCode, appIds };
 }
 
 describe('the capital invariant', () => {

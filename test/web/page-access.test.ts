@@ -245,6 +245,7 @@ const TABLE: Row[] = [
     route: 'POST /capital/priorities/:program',
     expected: { visitor: 401, officer: 403 },
     call: (b) => request(b, 'POST', '/capital/priorities/POOR', { 'rank.NSDP-KIENXUONG': '1' }),
+  },
   // The portfolio report reads the officer's districts, as capital does: the ward officer sees their ward's district.
   {
     route: 'GET /reports',

@@ -25,6 +25,7 @@ let stack: TestStack;
 let loanA: string;
 let loanB: string;
 let interestCollected = 0;
+let outsider: string;
 
 async function skipTo(instant: number): Promise<void> {
   const now = await stack.env!.currentTimeMs();
@@ -74,8 +75,8 @@ async function collectInterest(id: string, month: string): Promise<void> {
 }
 
 async function report(query: Record<string, string>, username = 'bank.officer') {
-  const response = await stack.api('GET', `/api/reports?${new URLSearchParams(query)}`, await as(username));
-  return response;
+  const token = username === 'bank.tienhai' ? outsider : await stack.login(username);
+  return stack.api('GET', `/api/reports?${new URLSearchParams(query)}`, { token });
 }
 
 async function reportOn(on: string, scope: Record<string, string> = {}) {
@@ -95,8 +96,19 @@ beforeAll(async () => {
     }
   }
   await stack.db.prisma.loanProgram.updateMany({ where: { code: 'POOR' }, data: { instalmentMonths: 6 } });
-  // Signed in before the clock moves on: a demo account's first sign-in months later is refused.
-  await stack.login('bank.tienhai');
+  // An officer of another bank office, serving no ward of the district.
+  const created = await stack.api('POST', '/api/admin/officers', {
+    token: await stack.login('admin'),
+    body: {
+      username: 'bank.tienhai',
+      displayName: 'Cán bộ tín dụng PGD Tiền Hải',
+      role: 'bank_credit_officer',
+      bankOfficeCode: 'PGD-TIENHAI',
+      password: 'mat-khau-tienhai',
+    },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  outsider = await stack.login('bank.tienhai', 'mat-khau-tienhai');
 
   loanA = await applyOn('2027-03-02');
   await at9('2027-04-02');

@@ -23,8 +23,19 @@ export function toAppError(error: unknown): unknown {
     if (code === 5) return new AppError('APPLICATION_ENDED', 'The application has ended');
     // UNAVAILABLE / DEADLINE_EXCEEDED: Temporal cannot be reached right now; nothing was changed.
     if (code === 14 || code === 4) return new AppError('TEMPORAL_UNAVAILABLE', 'The workflow service is unavailable');
+    // FAILED_PRECONDITION "Workflow Task in failed state": the workflow's task failed or timed out more than once in
+    // a row (e.g. its answers lost in a Temporal restart), and Temporal refuses Updates until a retry of it completes.
+    // The Update was not admitted, so nothing was changed and the same request may be sent again in a moment.
+    if (code === 9 && isWorkflowTaskFailing(error)) {
+      return new AppError('TEMPORAL_UNAVAILABLE', 'The workflow is recovering; try again in a moment');
+    }
   }
   return error;
+}
+
+function isWorkflowTaskFailing(error: ServiceError): boolean {
+  const details = (error.cause as { details?: unknown } | undefined)?.details;
+  return typeof details === 'string' && /workflow task in failed state/i.test(details);
 }
 
 export async function translateWorkflowErrors<T>(call: () => Promise<T>): Promise<T> {

@@ -440,6 +440,8 @@ async function checkEverything(input: CheckInput): Promise<{ problems: string[];
       problems.push(`${d.id}: read model says ${statuses.get(d.id)}, driven to ${d.intended}`);
   }
   let workflowsChecked = 0;
+  const taskFailures: string[] = [];
+  const taskTimeouts: string[] = [];
   for (let i = 0; i < driven.length; i += 20) {
     await Promise.all(
       driven.slice(i, i + 20).map(async (d) => {
@@ -449,11 +451,27 @@ async function checkEverything(input: CheckInput): Promise<{ problems: string[];
           description.status.name === 'RUNNING' ? (await handle.query(getStateQuery)).status : description.status.name;
         if (status !== 'COMPLETED' && status !== d.intended)
           problems.push(`${d.workflowId}: workflow ${status}, driven to ${d.intended}`);
+        // A failed workflow task is retried by Temporal and may heal, but it refuses Updates meanwhile: say why.
+        for (const event of (await handle.fetchHistory()).events ?? []) {
+          if (event.workflowTaskTimedOutEventAttributes) {
+            taskTimeouts.push(`${d.workflowId} event ${String(event.eventId)}`);
+            continue;
+          }
+          const failed = event.workflowTaskFailedEventAttributes;
+          if (!failed) continue;
+          const stack = failed.failure?.stackTrace?.split('\n').slice(0, 4).join(' | ') ?? '';
+          const why = `cause ${failed.cause ?? '?'}: ${failed.failure?.message ?? ''} ${stack}`.slice(0, 600);
+          taskFailures.push(`${d.workflowId} event ${String(event.eventId)} ${why}`);
+        }
         workflowsChecked += 1;
       }),
     );
   }
   lines.push(`ends: ${driven.length} read-model rows and ${workflowsChecked} workflows checked`);
+  lines.push(
+    `workflow tasks timed out in the histories: ${taskTimeouts.length}${taskTimeouts.length > 0 ? ` (first: ${taskTimeouts[0]})` : ''}`,
+  );
+  lines.push(`failed workflow tasks in the histories: ${taskFailures.length}`, ...taskFailures.slice(0, 10).map((f) => `  ${f}`));
 
   // Nothing doubled: one application per borrower, one row per (application, seq), the same counts everywhere.
   const doubles = async (what: string, sql: string) => {

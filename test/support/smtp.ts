@@ -41,6 +41,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
+  // A client that dies mid-conversation (a worker SIGKILLed by the soak) resets its socket; smtp-server reports that
+  // as an 'error' event, which with no listener would be an uncaught exception of the test process.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

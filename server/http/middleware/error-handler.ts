@@ -117,6 +117,9 @@ export const HTTP_STATUS = {
   DATABASE_UNAVAILABLE: 503,
 } as const satisfies Record<ErrorCode, number>;
 
+/** The `Retry-After` of a 503: a Temporal or PostgreSQL restart takes a few seconds. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export const statusOf = (code: ErrorCode): number => HTTP_STATUS[code];
 
 function fromZod(error: z.ZodError): AppError {
@@ -155,6 +158,9 @@ export function errorMiddleware(log: (message: string, error: unknown) => void):
     };
     if (known.fields.length > 0) body.fields = known.fields;
     if (known.rules.length > 0) body.rules = known.rules.map(({ code, vi, en }) => ({ code, vi, en }));
-    res.status(statusOf(known.code)).json({ error: body });
+    const status = statusOf(known.code);
+    // Every 503 is a dependency that is down for a moment (Temporal, PostgreSQL): the client may retry, and is told when.
+    if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    res.status(status).json({ error: body });
   };
 }

@@ -471,7 +471,10 @@ async function checkEverything(input: CheckInput): Promise<{ problems: string[];
   lines.push(
     `workflow tasks timed out in the histories: ${taskTimeouts.length}${taskTimeouts.length > 0 ? ` (first: ${taskTimeouts[0]})` : ''}`,
   );
-  lines.push(`failed workflow tasks in the histories: ${taskFailures.length}`, ...taskFailures.slice(0, 10).map((f) => `  ${f}`));
+  lines.push(
+    `failed workflow tasks in the histories: ${taskFailures.length}`,
+    ...taskFailures.slice(0, 10).map((f) => `  ${f}`),
+  );
 
   // Nothing doubled: one application per borrower, one row per (application, seq), the same counts everywhere.
   const doubles = async (what: string, sql: string) => {

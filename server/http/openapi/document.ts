@@ -101,7 +101,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'Not a file type this endpoint reads',
   422: 'A rule of the programme or step refuses it (or the Idempotency-Key was used for another request)',
   429: 'Too many requests from this address; see Retry-After',
-  503: 'The workflow engine does not answer; try again',
+  503: 'The workflow engine does not answer, or the workflow is recovering from a failed task; try again after Retry-After',
 };
 
 const errorResponse = (description: string) => ({

@@ -21,7 +21,13 @@ export interface BarLayout {
   plot: Box;
   axis: ValueAxis;
   ticks: { value: number; x: number }[];
-  groups: { lines: string[]; labelY: number; bars: (Box & { value: number; series: number })[] }[];
+  groups: {
+    lines: string[];
+    labelY: number;
+    bars: (Box & { value: number; series: number })[];
+    /** The values written beside the bars: one per bar, or one for the whole group when every bar is zero. */
+    values: { x: number; y: number; value: number }[];
+  }[];
 }
 
 const BAR = 16;
@@ -32,6 +38,18 @@ const BOTTOM = 34;
 /** Room right of the longest bar for its value's label. */
 const VALUE_ROOM = 72;
 const LINE_HEIGHT = 15;
+/** Between a bar's end and its value. */
+const VALUE_GAP = 6;
+
+/**
+ * A bar's value right of its end. A group whose bars are all zero has no bar to label, and a "0" beside each
+ * empty slot crowds the baseline's own "0": it gets one value, in the group's middle.
+ */
+function valueLabels(bars: readonly (Box & { value: number })[], middle: number): BarLayout['groups'][number]['values'] {
+  const x = (bar: Box) => bar.x + bar.width + VALUE_GAP;
+  if (bars.length > 1 && bars.every((bar) => bar.value <= 0)) return [{ x: x(bars[0]!), y: middle, value: 0 }];
+  return bars.map((bar) => ({ x: x(bar), y: bar.y + bar.height / 2, value: bar.value }));
+}
 
 /** Where every bar, tick and label of the chart goes, for `width` pixels across. */
 export function barLayout(categories: readonly string[], series: readonly ChartSeries[], width = 760): BarLayout {
@@ -49,17 +67,19 @@ export function barLayout(categories: readonly string[], series: readonly ChartS
   const groups = categories.map((_, index) => {
     const top = plot.y + GROUP_GAP + index * (groupHeight + GROUP_GAP);
     const barsTop = top + (groupHeight - (series.length * BAR + (series.length - 1) * BAR_GAP)) / 2;
+    const bars = series.map((one, s) => ({
+      x: plot.x,
+      y: barsTop + s * (BAR + BAR_GAP),
+      width: scaled(one.values[index] ?? 0, axis, plot.width),
+      height: BAR,
+      value: one.values[index] ?? 0,
+      series: s,
+    }));
     return {
       lines: lines[index]!,
       labelY: top + groupHeight / 2 - ((lines[index]!.length - 1) * LINE_HEIGHT) / 2,
-      bars: series.map((one, s) => ({
-        x: plot.x,
-        y: barsTop + s * (BAR + BAR_GAP),
-        width: scaled(one.values[index] ?? 0, axis, plot.width),
-        height: BAR,
-        value: one.values[index] ?? 0,
-        series: s,
-      })),
+      bars,
+      values: valueLabels(bars, top + groupHeight / 2),
     };
   });
   return {
@@ -126,26 +146,29 @@ export function BarChart(props: ChartProps) {
             ))}
           </text>
           {group.bars.map((bar) => (
-            <Fragment key={bar.series}>
-              <rect
-                x={bar.x}
-                y={bar.y}
-                width={bar.width}
-                height={bar.height}
-                fill={fillOf(props.id, bar.series)}
-                stroke={styleOf(bar.series).colour}
-                stroke-width={bar.width > 0 ? 1.5 : 0}
-              />
-              <text
-                x={bar.x + bar.width + 6}
-                y={bar.y + bar.height / 2}
-                dominant-baseline="central"
-                font-size="12"
-                fill={INK}
-              >
-                {props.format(bar.value)}
-              </text>
-            </Fragment>
+            <rect
+              key={bar.series}
+              x={bar.x}
+              y={bar.y}
+              width={bar.width}
+              height={bar.height}
+              fill={fillOf(props.id, bar.series)}
+              stroke={styleOf(bar.series).colour}
+              stroke-width={bar.width > 0 ? 1.5 : 0}
+            />
+          ))}
+          {group.values.map((label) => (
+            <text
+              key={label.y}
+              class="bar-value"
+              x={label.x}
+              y={label.y}
+              dominant-baseline="central"
+              font-size="12"
+              fill={INK}
+            >
+              {props.format(label.value)}
+            </text>
           ))}
         </g>
       ))}

@@ -55,8 +55,8 @@ function PriorityTable({
           const id = `rank-${programme.code}-${source.code}`;
           const error = programme.errors[name];
           return (
-            <tr key={source.code} class={error ? 'has-error' : undefined}>
-              <td>
+            <tr key={source.code}>
+              <td class={editable ? `rank-cell${error ? ' has-error' : ''}` : undefined}>
                 {editable ? (
                   <>
                     <label for={id} class="visually-hidden">
@@ -123,18 +123,21 @@ export function CapitalPrioritiesPage(props: {
             {programme.sources.length === 0 ? (
               <p>{t('capitalNoSources')}</p>
             ) : editable ? (
-              <>
+              // The refusal sits inside the form, so it is exactly as wide as the table it speaks of.
+              <form
+                class="priority-form"
+                method="post"
+                action={`/capital/priorities/${encodeURIComponent(programme.code)}`}
+              >
                 <ErrorSummary
                   ctx={ctx}
                   errors={{}}
                   general={[...new Set([...programme.general, ...Object.values(programme.errors)])]}
                 />
-                <form method="post" action={`/capital/priorities/${encodeURIComponent(programme.code)}`}>
-                  <CsrfField ctx={ctx} />
-                  <PriorityTable ctx={ctx} programme={programme} editable />
-                  <button type="submit">{t('capitalPrioritySave').replace('{programme}', programme.name)}</button>
-                </form>
-              </>
+                <CsrfField ctx={ctx} />
+                <PriorityTable ctx={ctx} programme={programme} editable />
+                <button type="submit">{t('capitalPrioritySave').replace('{programme}', programme.name)}</button>
+              </form>
             ) : (
               <PriorityTable ctx={ctx} programme={programme} editable={false} />
             )}

@@ -4,7 +4,7 @@
  * number and one button. Bank officers of the group's office read the same list.
  */
 import type { InterestDueItem } from '../../domain/loans/interest-collections.js';
-import { formatDate, formatMoney } from '../../domain/format.js';
+import { formatAmount, formatDate, formatMoney } from '../../domain/format.js';
 import type { PageContext } from '../context.js';
 import { ErrorSummary, Field } from '../form-parts.js';
 import { CsrfField, Layout } from '../layout.js';
@@ -87,7 +87,7 @@ function AmountCell({ ctx, data, item }: { ctx: PageContext; data: InterestPageD
         id={id}
         name={name}
         inputMode="numeric"
-        value={data.amounts[item.loanId] ?? String(item.amount)}
+        value={data.amounts[item.loanId] ?? formatAmount(item.amount, lang)}
         {...(error ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {})}
       />
     </div>

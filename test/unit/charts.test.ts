@@ -159,6 +159,7 @@ describe('the drawn charts', () => {
     expect(svg).toContain('>1,2 tỷ</text>');
     expect(svg).toContain('>850 tr</text>');
     expect(svg).toContain('url(#wards-fill-1)');
+    expect(svg).toContain('<pattern id="wards-fill-1"');
   });
 
   it('draws a line per series with its own dash and marker', () => {

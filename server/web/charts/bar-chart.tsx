@@ -4,9 +4,9 @@
  * server; the table beside it holds the same numbers.
  */
 import { Fragment } from 'preact';
-import { Legend, Patterns, fillOf } from './chart-parts.js';
+import { ChartSvg, Patterns, PlotAxes, fillOf } from './chart-parts.js';
 import { labelLines, largestOf, scaled, textWidth, valueAxis, type Box, type ValueAxis } from './scale.js';
-import { AXIS, GRID, INK, styleOf } from './series-styles.js';
+import { GRID, INK, styleOf } from './series-styles.js';
 
 export interface ChartSeries {
   label: string;
@@ -45,7 +45,10 @@ const VALUE_GAP = 6;
  * A bar's value right of its end. A group whose bars are all zero has no bar to label, and a "0" beside each
  * empty slot crowds the baseline's own "0": it gets one value, in the group's middle.
  */
-function valueLabels(bars: readonly (Box & { value: number })[], middle: number): BarLayout['groups'][number]['values'] {
+function valueLabels(
+  bars: readonly (Box & { value: number })[],
+  middle: number,
+): BarLayout['groups'][number]['values'] {
   const x = (bar: Box) => bar.x + bar.width + VALUE_GAP;
   if (bars.length > 1 && bars.every((bar) => bar.value <= 0)) return [{ x: x(bars[0]!), y: middle, value: 0 }];
   return bars.map((bar) => ({ x: x(bar), y: bar.y + bar.height / 2, value: bar.value }));
@@ -108,19 +111,15 @@ export function BarChart(props: ChartProps) {
   const layout = barLayout(props.categories, props.series);
   const { plot } = layout;
   return (
-    <svg
-      class="chart"
-      role="img"
-      aria-labelledby={`${props.id}-title ${props.id}-desc`}
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
+    <ChartSvg
+      id={props.id}
+      title={props.title}
+      description={props.description}
       width={layout.width}
       height={layout.height}
-      font-family="'Noto Sans', sans-serif"
+      legend={{ x: plot.x, entries: props.series.map(({ label }) => ({ label, kind: 'bar' })) }}
     >
-      <title id={`${props.id}-title`}>{props.title}</title>
-      <desc id={`${props.id}-desc`}>{props.description}</desc>
       <Patterns id={props.id} />
-      <Legend id={props.id} x={plot.x} y={18} entries={props.series.map(({ label }) => ({ label, kind: 'bar' }))} />
       {layout.ticks.map((tick) => (
         <Fragment key={tick.value}>
           <line x1={tick.x} y1={plot.y} x2={tick.x} y2={plot.y + plot.height} stroke={GRID} stroke-width="1" />
@@ -172,15 +171,7 @@ export function BarChart(props: ChartProps) {
           ))}
         </g>
       ))}
-      <line x1={plot.x} y1={plot.y} x2={plot.x} y2={plot.y + plot.height} stroke={AXIS} stroke-width="1.5" />
-      <line
-        x1={plot.x}
-        y1={plot.y + plot.height}
-        x2={plot.x + plot.width}
-        y2={plot.y + plot.height}
-        stroke={AXIS}
-        stroke-width="1"
-      />
-    </svg>
+      <PlotAxes plot={plot} baseline="left" />
+    </ChartSvg>
   );
 }

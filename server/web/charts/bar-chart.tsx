@@ -111,14 +111,7 @@ export function BarChart(props: ChartProps) {
   const layout = barLayout(props.categories, props.series);
   const { plot } = layout;
   return (
-    <ChartSvg
-      id={props.id}
-      title={props.title}
-      description={props.description}
-      width={layout.width}
-      height={layout.height}
-      legend={{ x: plot.x, entries: props.series.map(({ label }) => ({ label, kind: 'bar' })) }}
-    >
+    <ChartSvg chart={props} layout={layout} kind="bar">
       <Patterns id={props.id} />
       {layout.ticks.map((tick) => (
         <Fragment key={tick.value}>

@@ -1,5 +1,6 @@
 /** What both charts draw the same way: the frame, the fill patterns, a series' swatch or marker, the legend, the axes. */
 import { Fragment, type ComponentChildren } from 'preact';
+import type { ChartProps } from './bar-chart.js';
 import { textWidth, type Box } from './scale.js';
 import { AXIS, INK, SERIES_STYLES, styleOf, type SeriesStyle } from './series-styles.js';
 
@@ -111,27 +112,30 @@ export function Legend(props: { id: string; entries: readonly LegendEntry[]; x: 
 
 /** The chart's frame: an SVG image named by its title and description, with its legend above the plot. */
 export function ChartSvg(props: {
-  id: string;
-  title: string;
-  description: string;
-  width: number;
-  height: number;
-  legend: { x: number; entries: readonly LegendEntry[] };
+  chart: Pick<ChartProps, 'id' | 'title' | 'description' | 'series'>;
+  layout: { width: number; height: number; plot: Box };
+  kind: LegendEntry['kind'];
   children: ComponentChildren;
 }) {
+  const { chart, layout } = props;
   return (
     <svg
       class="chart"
       role="img"
-      aria-labelledby={`${props.id}-title ${props.id}-desc`}
-      viewBox={`0 0 ${props.width} ${props.height}`}
-      width={props.width}
-      height={props.height}
+      aria-labelledby={`${chart.id}-title ${chart.id}-desc`}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      width={layout.width}
+      height={layout.height}
       font-family="'Noto Sans', sans-serif"
     >
-      <title id={`${props.id}-title`}>{props.title}</title>
-      <desc id={`${props.id}-desc`}>{props.description}</desc>
-      <Legend id={props.id} x={props.legend.x} y={18} entries={props.legend.entries} />
+      <title id={`${chart.id}-title`}>{chart.title}</title>
+      <desc id={`${chart.id}-desc`}>{chart.description}</desc>
+      <Legend
+        id={chart.id}
+        x={layout.plot.x}
+        y={18}
+        entries={chart.series.map(({ label }) => ({ label, kind: props.kind }))}
+      />
       {props.children}
     </svg>
   );

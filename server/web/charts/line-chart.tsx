@@ -64,14 +64,7 @@ export function LineChart(props: ChartProps) {
   const layout = lineLayout(props.categories, props.series, props.format);
   const { plot } = layout;
   return (
-    <ChartSvg
-      id={props.id}
-      title={props.title}
-      description={props.description}
-      width={layout.width}
-      height={layout.height}
-      legend={{ x: plot.x, entries: props.series.map(({ label }) => ({ label, kind: 'line' })) }}
-    >
+    <ChartSvg chart={props} layout={layout} kind="line">
       {layout.ticks.map((tick) => (
         <Fragment key={tick.value}>
           <line x1={plot.x} y1={tick.y} x2={plot.x + plot.width} y2={tick.y} stroke={GRID} stroke-width="1" />

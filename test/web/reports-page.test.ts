@@ -13,7 +13,8 @@ import { endOfVietnamDay, toVietnamDate } from '../../workflows/calendar/working
 import { addMonths } from '../../workflows/rules/loan-book.js';
 import { PUBLISHED, approvalFor, nextCitizenId, runStep, setDecisionClock, submit } from '../support/fixtures.js';
 import type { TestStack } from '../support/stack.js';
-import { SCREENSHOTS, startWebTest, type WebTest } from './browser.js';
+import { eventually } from '../support/eventually.js';
+import { SCREENSHOTS, startTimeSkippingWebTest, type WebTest } from './browser.js';
 
 let web: WebTest;
 let stack: TestStack;
@@ -53,27 +54,8 @@ async function tableRows(caption: string): Promise<string[][]> {
     );
 }
 
-/** Waits (in real time) for the worker to finish what a fired timer started. */
-async function eventually<T>(probe: () => Promise<T | null | undefined>, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 beforeAll(async () => {
-  // The JVM test server gets a fixed 5 s to start, which a busy machine can miss; a second attempt usually makes it.
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      web = await startWebTest({ timeSkipping: true });
-      break;
-    } catch (error) {
-      if (attempt >= 4 || !/ephemeral server|Failed to connect|did not start/.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
-    }
-  }
+  web = await startTimeSkippingWebTest();
   stack = web.stack;
   await stack.db.prisma.loanProgram.updateMany({ where: { code: 'POOR' }, data: { instalmentMonths: 6 } });
   let serverNow = await stack.env!.currentTimeMs();

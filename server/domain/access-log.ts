@@ -1,6 +1,6 @@
 /**
- * Who saw what: every read of a citizen's full file (the officer view of an application, its audit export, a
- * registry check, lookup or export) is recorded before it is answered. Fail closed: if the record cannot be
+ * Who saw what: every read of a citizen's full file (the officer view of an application or of its loan, its audit
+ * export, a registry check, lookup or export) is recorded before it is answered. Fail closed: if the record cannot be
  * written the read fails too, because a bank would rather refuse a read than serve one it cannot account for
  * (Decree 13/2023/NĐ-CP asks the controller to be able to show who processed whose data).
  */
@@ -11,6 +11,7 @@ import type { Officer } from './sessions.js';
 export const ACCESS_VIEWS = [
   'application',
   'application-page',
+  'loan-page',
   'audit-json',
   'audit-csv',
   'audit-page-csv',

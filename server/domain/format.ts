@@ -42,6 +42,10 @@ export function formatMoney(amount: number | bigint, lang: Lang, style: 'short' 
   return `${new Intl.NumberFormat('vi-VN').format(amount)} ${style === 'letter' ? 'đồng' : 'đ'}`;
 }
 
+/** An amount as {@link formatMoney} writes it, without the unit: a form field's prefilled value (50.000.000). */
+export const formatAmount = (amount: number | bigint, lang: Lang): string =>
+  new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN').format(amount);
+
 /** The mail templates' name for {@link formatDate}. */
 export const viDate = (iso: string | null): string => formatDate(iso);
 

@@ -77,3 +77,40 @@ export function ErrorSummary({
     </div>
   );
 }
+
+/**
+ * A number typed in a table's cell (a rank, an amount): its label hidden (the row and column name it), its refusal
+ * above it, tied to it for screen readers.
+ */
+export function CellNumberInput(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  class?: string;
+  size?: number;
+}) {
+  const { id, error } = props;
+  return (
+    <>
+      <label for={id} class="visually-hidden">
+        {props.label}
+      </label>
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={props.name}
+        class={props.class}
+        inputMode="numeric"
+        size={props.size}
+        value={props.value}
+        {...(error ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {})}
+      />
+    </>
+  );
+}

@@ -17,6 +17,7 @@ export const ACCESS_LOG_LABELS = {
   colAccessTarget: { vi: 'Hồ sơ / xã', en: 'Application / ward' },
   accessView_application: { vi: 'Hồ sơ (API)', en: 'Application (API)' },
   'accessView_application-page': { vi: 'Trang hồ sơ', en: 'Application page' },
+  'accessView_loan-page': { vi: 'Trang khoản vay', en: 'Loan page' },
   'accessView_audit-json': { vi: 'Nhật ký hồ sơ (API)', en: 'Audit trail (API)' },
   'accessView_audit-csv': { vi: 'Nhật ký hồ sơ, CSV (API)', en: 'Audit trail, CSV (API)' },
   'accessView_audit-page-csv': { vi: 'Nhật ký hồ sơ, CSV (trang)', en: 'Audit trail, CSV (page)' },

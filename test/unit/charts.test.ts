@@ -81,6 +81,20 @@ describe('the bars', () => {
     expect(layout.groups.flatMap((group) => group.bars).every((bar) => bar.width === 0)).toBe(true);
   });
 
+  it('writes one value for a ward whose figures are all zero, in the middle of its group', () => {
+    const layout = barLayout(['Phường Tân Lập'], series([0], [0]));
+    const [group] = layout.groups;
+    expect(group!.values).toEqual([{ x: layout.plot.x + 6, y: group!.labelY, value: 0 }]);
+  });
+
+  it('writes each bar its value beside its end when any figure of the ward is not zero', () => {
+    const layout = barLayout(['Phường Hòa Bình'], series([50_000_000], [0]));
+    const [group] = layout.groups;
+    expect(group!.values.map((label) => label.value)).toEqual([50_000_000, 0]);
+    expect(group!.values[0]!.x).toBeCloseTo(group!.bars[0]!.x + group!.bars[0]!.width + 6);
+    expect(group!.values[1]!.y).toBeCloseTo(group!.bars[1]!.y + group!.bars[1]!.height / 2);
+  });
+
   it('breaks a long name between words into two lines', () => {
     expect(labelLines('Phường Hòa Bình')).toEqual(['Phường Hòa Bình']);
     expect(labelLines('Thị trấn Thanh Nê huyện Kiến Xương tỉnh Thái Bình')).toEqual([
@@ -145,6 +159,7 @@ describe('the drawn charts', () => {
     expect(svg).toContain('>1,2 tỷ</text>');
     expect(svg).toContain('>850 tr</text>');
     expect(svg).toContain('url(#wards-fill-1)');
+    expect(svg).toContain('<pattern id="wards-fill-1"');
   });
 
   it('draws a line per series with its own dash and marker', () => {

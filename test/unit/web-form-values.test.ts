@@ -8,6 +8,17 @@ describe('what a person types, as the API schema reads it', () => {
   it('reads amounts with or without thousands separators, and leaves anything else for the schema to refuse', () => {
     expect(numberOrText('50.000.000')).toBe(50_000_000);
     expect(numberOrText('50,000,000')).toBe(50_000_000);
+    expect(numberOrText('50 000 000')).toBe(50_000_000);
+    expect(numberOrText('50000000')).toBe(50_000_000);
+    expect(numberOrText('330.000 đ')).toBe(330_000);
+    expect(numberOrText('330,000 VND')).toBe(330_000);
+  });
+
+  it('refuses to guess at a figure whose separators are not thousands', () => {
+    expect(numberOrText('1.5')).toBe('1.5');
+    expect(numberOrText('12,50')).toBe('12,50');
+    expect(numberOrText('1.000,000')).toBe('1.000,000');
+    expect(numberOrText('1..000')).toBe('1..000');
     expect(numberOrText('năm mươi triệu')).toBe('năm mươi triệu');
     expect(numberOrText('')).toBe('');
   });

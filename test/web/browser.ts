@@ -83,3 +83,18 @@ export async function startWebTest(options: StackOptions = {}): Promise<WebTest>
     },
   };
 }
+
+/**
+ * {@link startWebTest} on Temporal's time-skipping server. The JVM test server gets a fixed 5 s to start, which a busy
+ * machine can miss; a second attempt usually makes it.
+ */
+export async function startTimeSkippingWebTest(options: StackOptions = {}): Promise<WebTest> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startWebTest({ ...options, timeSkipping: true });
+    } catch (error) {
+      if (attempt >= 4 || !/ephemeral server|Failed to connect|did not start/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+    }
+  }
+}

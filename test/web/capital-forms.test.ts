@@ -129,6 +129,14 @@ describe('the capital forms', () => {
     await page.waitForLoadState();
     expect(await poor.getByRole('alert').textContent()).toContain('mỗi số một lần');
     expect(await poor.getByLabel('Thứ tự của NSDP-HOABINH-2027').inputValue()).toBe('1');
+    // The refusal box sits inside its form: no wider than it, and the ranks' column as narrow as before.
+    const box = (await poor.getByRole('alert').boundingBox())!;
+    const form = (await poor.locator('form').boundingBox())!;
+    const table = (await poor.getByRole('table').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(form.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(Math.ceil(table.x + table.width));
+    const rankCell = (await poor.getByLabel('Thứ tự của NSDP-HOABINH-2027').locator('xpath=..').boundingBox())!;
+    expect(rankCell.width).toBeLessThan(table.width / 4);
     await web.look(page, 'capital-priorities-refused');
 
     await poor.getByLabel('Thứ tự của NSDP-HOABINH-2027').fill('2');

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, endOfVietnamDay, toVietnamDate } from '../../workflows/calendar/working-days.js';
 import { addMonths } from '../../workflows/rules/loan-book.js';
 import { PUBLISHED, approvalFor, runStep, setDecisionClock, submit } from '../support/fixtures.js';
-import { startWebTest, type WebTest } from './browser.js';
+import { eventually } from '../support/eventually.js';
+import { startTimeSkippingWebTest, type WebTest } from './browser.js';
 import { signIn } from './forms.js';
 
 let web: WebTest;
@@ -19,16 +20,7 @@ const loan = { id: '', code: '', firstDue: '' };
 const shown = (iso: string) => iso.split('-').reverse().join('/');
 
 beforeAll(async () => {
-  // The JVM test server gets a fixed 5 s to start, which a busy machine can miss; a second attempt usually makes it.
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      web = await startWebTest({ timeSkipping: true });
-      break;
-    } catch (error) {
-      if (attempt >= 4 || !/ephemeral server|Failed to connect|did not start/.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
-    }
-  }
+  web = await startTimeSkippingWebTest();
   const { stack } = web;
   await stack.db.prisma.loanProgram.updateMany({ where: { code: 'POOR' }, data: { instalmentMonths: 6 } });
   serverNow = await stack.env!.currentTimeMs();
@@ -54,16 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await web?.close();
 });
-
-/** Waits (in real time) for the worker to finish what a fired timer started. */
-async function eventually<T>(probe: () => Promise<T | null | undefined>, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function signedIn(username: string): Promise<Page> {
   const context = await web.browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });

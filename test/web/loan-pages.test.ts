@@ -49,6 +49,14 @@ async function dueToday(): Promise<{ total: number; payoff: number }> {
 }
 
 const section = (page: Page, name: string) => page.getByRole('region', { name });
+
+/** The officer's reads of the loan page in the access log, oldest first. */
+const loanPageReads = (officerUsername: string) =>
+  web.stack.db.prisma.accessLogEntry.findMany({
+    where: { officerUsername, view: 'loan-page' },
+    orderBy: { id: 'asc' },
+    select: { applicationCode: true, applicationId: true, wardCode: true },
+  });
 const csrfOf = async (page: Page) => (await page.context().cookies()).find((c) => c.name === 'csrf')!.value;
 
 describe('the loans list', () => {
@@ -88,6 +96,8 @@ describe('the loans list', () => {
     const answer = await page.goto(`/loans/${loan.id}`);
     expect(answer?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Không tìm thấy trang');
+    // A read refused is not one of the household's data.
+    expect(await loanPageReads('ward.TANLAP')).toEqual([]);
   });
 });
 
@@ -104,7 +114,12 @@ describe('one loan', () => {
 
   it('shows its facts, what is owed today, the schedule and the months of interest', async () => {
     const page = await signedIn('bank.officer');
+    const before = (await loanPageReads('bank.officer')).length;
     await page.goto(`/loans/${loan.id}`);
+    // The page shows the household's personal data: the read is in the access log, as the application page's is.
+    const reads = await loanPageReads('bank.officer');
+    expect(reads).toHaveLength(before + 1);
+    expect(reads.at(-1)).toEqual({ applicationCode: loan.code, applicationId: loan.id, wardCode: 'HOABINH' });
     const facts = await page.locator('dl.facts').first().textContent();
     for (const fact of [BORROWER, '50.000.000 đ', '6,6%/năm', '36 tháng', '12 tháng', shown(loan.disbursedOn)]) {
       expect(facts).toContain(fact);

@@ -1,8 +1,7 @@
 /** List 03/TD as a worksheet: one row per household proposed, amounts as numbers, and the "Cộng" row. */
 import type { List03 } from '../batches/index.js';
-import { householdsTotal } from './form-kit.js';
 import { categoryName } from './meeting-labels.js';
-import { LEAD_COLUMNS, leadCells, writeWorkbook } from './xlsx-kit.js';
+import { LEAD_COLUMNS, amountColumn, householdsTotals, leadCells, termColumn, writeWorkbook } from './xlsx-kit.js';
 
 export async function writeList03Xlsx(list: List03): Promise<Uint8Array> {
   return writeWorkbook({
@@ -11,9 +10,9 @@ export async function writeList03Xlsx(list: List03): Promise<Uint8Array> {
       ...LEAD_COLUMNS,
       { header: 'Đối tượng thụ hưởng', key: 'category', width: 28 },
       { header: 'Chương trình cho vay', key: 'program', width: 14 },
-      { header: 'Số tiền đề nghị vay (đồng)', key: 'amount', width: 18, format: 'money' },
+      amountColumn('Số tiền đề nghị vay (đồng)', 18),
       { header: 'Mục đích sử dụng vốn vay', key: 'purpose', width: 32 },
-      { header: 'Thời hạn (tháng)', key: 'term', width: 12 },
+      termColumn(12),
     ],
     rows: list.rows.map((row) => ({
       ...leadCells(row.no, row.applicationCode, row.borrowerName),
@@ -23,6 +22,6 @@ export async function writeList03Xlsx(list: List03): Promise<Uint8Array> {
       purpose: row.purpose,
       term: row.termMonths,
     })),
-    totals: { name: householdsTotal(list.total.households), amount: list.total.amount },
+    totals: householdsTotals(list.total.households, list.total.amount),
   });
 }

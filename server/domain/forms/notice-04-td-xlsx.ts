@@ -1,8 +1,17 @@
 /** Notice 04/TD as a workbook: the approved loans (with the total) on one sheet, the refused rows on another. */
-import { householdsTotal } from './form-kit.js';
 import type { Notice04Data } from './notice-04-td-data.js';
 import { REFUSAL_WORDS } from './notice-04-td.js';
-import { LEAD_COLUMNS, dateCell, leadCells, writeWorkbook } from './xlsx-kit.js';
+import {
+  FINAL_DUE_COLUMN,
+  LEAD_COLUMNS,
+  RATE_COLUMN,
+  amountColumn,
+  dateCell,
+  householdsTotals,
+  leadCells,
+  termColumn,
+  writeWorkbook,
+} from './xlsx-kit.js';
 
 export async function writeNotice04Xlsx(notice: Notice04Data): Promise<Uint8Array> {
   return writeWorkbook(
@@ -11,10 +20,10 @@ export async function writeNotice04Xlsx(notice: Notice04Data): Promise<Uint8Arra
       columns: [
         ...LEAD_COLUMNS,
         { header: 'Chương trình cho vay', key: 'program', width: 28 },
-        { header: 'Số tiền cho vay (đồng)', key: 'amount', width: 18, format: 'money' },
-        { header: 'Lãi suất (%/năm)', key: 'rate', width: 14 },
-        { header: 'Thời hạn (tháng)', key: 'term', width: 14 },
-        { header: 'Hạn trả nợ cuối cùng', key: 'due', width: 18, format: 'date' },
+        amountColumn('Số tiền cho vay (đồng)', 18),
+        RATE_COLUMN,
+        termColumn(),
+        FINAL_DUE_COLUMN,
         { header: 'Ngày giải ngân', key: 'day', width: 14, format: 'date' },
         { header: 'Điểm giao dịch', key: 'point', width: 30 },
       ],
@@ -28,7 +37,7 @@ export async function writeNotice04Xlsx(notice: Notice04Data): Promise<Uint8Arra
         day: dateCell(notice.transactionDay),
         point: notice.transactionPoint ?? '',
       })),
-      totals: { name: householdsTotal(notice.total.households), amount: notice.total.amount },
+      totals: householdsTotals(notice.total.households, notice.total.amount),
     },
     {
       name: 'Không được phê duyệt',

@@ -4,6 +4,7 @@
  * NFC-normalised as on the PDFs.
  */
 import ExcelJS from 'exceljs';
+import { householdsTotal } from './form-kit.js';
 
 export type CellFormat = 'text' | 'number' | 'money' | 'date';
 
@@ -39,6 +40,23 @@ export const LEAD_COLUMNS = [
 ] as const satisfies readonly SheetColumn[];
 
 export const leadCells = (no: number, code: string, name: string): SheetRow => ({ no, code, name });
+
+/** The columns of a loan's terms, named as the forms name them (key `amount`, `rate`, `term`, `due`). */
+export const amountColumn = (header: string, width: number): SheetColumn => ({
+  header,
+  key: 'amount',
+  width,
+  format: 'money',
+});
+export const RATE_COLUMN: SheetColumn = { header: 'Lãi suất (%/năm)', key: 'rate', width: 14 };
+export const termColumn = (width = 14): SheetColumn => ({ header: 'Thời hạn (tháng)', key: 'term', width });
+export const FINAL_DUE_COLUMN: SheetColumn = { header: 'Hạn trả nợ cuối cùng', key: 'due', width: 18, format: 'date' };
+
+/** The bold "Cộng" row of a list of households: their number under the names, their amount under the amounts. */
+export const householdsTotals = (households: number, amount: number): SheetRow => ({
+  name: householdsTotal(households),
+  amount,
+});
 
 export interface SheetSpec {
   name: string;

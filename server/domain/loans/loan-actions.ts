@@ -7,6 +7,7 @@ import {
   type LoanUpdateResult,
   type UseCheckOutcome,
 } from '../../../workflows/loan-definitions.js';
+import type { UpdateDefinition } from '@temporalio/client';
 import type { Role } from '../../../workflows/domain.js';
 import { translateWorkflowErrors } from '../../infra/temporal-errors.js';
 import { requireRole } from '../access.js';
@@ -37,29 +38,40 @@ function update<A>(
   return translateWorkflowErrors(() => call(deps.client.workflow.getHandle(loan.workflowId)));
 }
 
-export async function payPrincipal(
+/** An Update on a loan still running: the loan in the officer's scope, the officer's role, then the workflow's answer. */
+async function updateActiveLoan<Input>(
   deps: WorkflowDeps,
   officer: Officer,
   id: string,
-  body: { amount: number },
+  roles: readonly Role[],
+  definition: UpdateDefinition<LoanUpdateResult, [Input]>,
+  input: Input,
 ): Promise<LoanUpdateResult> {
-  const loan = await activeLoan(deps, officer, id, LOAN_ACTION_ROLES.principal);
-  return update(deps, loan, (h) =>
-    h.executeUpdate(payPrincipalUpdate, { args: [{ actor: actorOf(officer), amount: body.amount }] }),
-  );
+  const loan = await activeLoan(deps, officer, id, roles);
+  return update(deps, loan, (h) => h.executeUpdate(definition, { args: [input] }));
 }
 
-export async function repayEarly(
+export const payPrincipal = (
   deps: WorkflowDeps,
   officer: Officer,
   id: string,
   body: { amount: number },
-): Promise<LoanUpdateResult> {
-  const loan = await activeLoan(deps, officer, id, LOAN_ACTION_ROLES.principal);
-  return update(deps, loan, (h) =>
-    h.executeUpdate(repayEarlyUpdate, { args: [{ actor: actorOf(officer), amount: body.amount }] }),
-  );
-}
+): Promise<LoanUpdateResult> =>
+  updateActiveLoan(deps, officer, id, LOAN_ACTION_ROLES.principal, payPrincipalUpdate, {
+    actor: actorOf(officer),
+    amount: body.amount,
+  });
+
+export const repayEarly = (
+  deps: WorkflowDeps,
+  officer: Officer,
+  id: string,
+  body: { amount: number },
+): Promise<LoanUpdateResult> =>
+  updateActiveLoan(deps, officer, id, LOAN_ACTION_ROLES.principal, repayEarlyUpdate, {
+    actor: actorOf(officer),
+    amount: body.amount,
+  });
 
 export interface ExtensionBody {
   instalmentNo: number;
@@ -68,17 +80,16 @@ export interface ExtensionBody {
   bankDecision: string;
 }
 
-export async function extendInstalment(
+export const extendInstalment = (
   deps: WorkflowDeps,
   officer: Officer,
   id: string,
   body: ExtensionBody,
-): Promise<LoanUpdateResult> {
-  const loan = await activeLoan(deps, officer, id, LOAN_ACTION_ROLES.extension);
-  return update(deps, loan, (h) =>
-    h.executeUpdate(extendInstalmentUpdate, { args: [{ actor: actorOf(officer), ...body }] }),
-  );
-}
+): Promise<LoanUpdateResult> =>
+  updateActiveLoan(deps, officer, id, LOAN_ACTION_ROLES.extension, extendInstalmentUpdate, {
+    actor: actorOf(officer),
+    ...body,
+  });
 
 export async function checkLoanUse(
   deps: WorkflowDeps,

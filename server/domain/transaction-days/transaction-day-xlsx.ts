@@ -1,6 +1,15 @@
 /** The disbursement list of a transaction day as a worksheet: amounts as numbers, dates as date cells. */
-import { householdsTotal } from '../forms/form-kit.js';
-import { LEAD_COLUMNS, dateCell, leadCells, writeWorkbook } from '../forms/xlsx-kit.js';
+import {
+  FINAL_DUE_COLUMN,
+  LEAD_COLUMNS,
+  RATE_COLUMN,
+  amountColumn,
+  dateCell,
+  householdsTotals,
+  leadCells,
+  termColumn,
+  writeWorkbook,
+} from '../forms/xlsx-kit.js';
 import type { TransactionDay } from './transaction-day.js';
 
 export async function writeTransactionDayXlsx(day: TransactionDay): Promise<Uint8Array> {
@@ -10,11 +19,11 @@ export async function writeTransactionDayXlsx(day: TransactionDay): Promise<Uint
       ...LEAD_COLUMNS,
       { header: 'Thôn/Tổ dân phố', key: 'village', width: 20 },
       { header: 'Tổ TK&VV', key: 'group', width: 26 },
-      { header: 'Số tiền (đồng)', key: 'amount', width: 16, format: 'money' },
-      { header: 'Lãi suất (%/năm)', key: 'rate', width: 14 },
-      { header: 'Thời hạn (tháng)', key: 'term', width: 14 },
+      amountColumn('Số tiền (đồng)', 16),
+      RATE_COLUMN,
+      termColumn(),
       { header: 'Ngày giao dịch', key: 'day', width: 14, format: 'date' },
-      { header: 'Hạn trả nợ cuối cùng', key: 'due', width: 18, format: 'date' },
+      FINAL_DUE_COLUMN,
       { header: 'Ngày giải ngân', key: 'disbursed', width: 14, format: 'date' },
     ],
     rows: day.rows.map((row, i) => ({
@@ -28,6 +37,6 @@ export async function writeTransactionDayXlsx(day: TransactionDay): Promise<Uint
       due: dateCell(row.finalDueOn),
       disbursed: dateCell(row.disbursedOn),
     })),
-    totals: { name: householdsTotal(day.totals.count), amount: day.totals.amount },
+    totals: householdsTotals(day.totals.count, day.totals.amount),
   });
 }

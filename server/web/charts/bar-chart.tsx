@@ -4,9 +4,9 @@
  * server; the table beside it holds the same numbers.
  */
 import { Fragment } from 'preact';
-import { Legend, Patterns, fillOf } from './chart-parts.js';
+import { ChartSvg, Patterns, PlotAxes, fillOf } from './chart-parts.js';
 import { labelLines, largestOf, scaled, textWidth, valueAxis, type Box, type ValueAxis } from './scale.js';
-import { AXIS, GRID, INK, styleOf } from './series-styles.js';
+import { GRID, INK, styleOf } from './series-styles.js';
 
 export interface ChartSeries {
   label: string;
@@ -21,7 +21,13 @@ export interface BarLayout {
   plot: Box;
   axis: ValueAxis;
   ticks: { value: number; x: number }[];
-  groups: { lines: string[]; labelY: number; bars: (Box & { value: number; series: number })[] }[];
+  groups: {
+    lines: string[];
+    labelY: number;
+    bars: (Box & { value: number; series: number })[];
+    /** The values written beside the bars: one per bar, or one for the whole group when every bar is zero. */
+    values: { x: number; y: number; value: number }[];
+  }[];
 }
 
 const BAR = 16;
@@ -32,6 +38,21 @@ const BOTTOM = 34;
 /** Room right of the longest bar for its value's label. */
 const VALUE_ROOM = 72;
 const LINE_HEIGHT = 15;
+/** Between a bar's end and its value. */
+const VALUE_GAP = 6;
+
+/**
+ * A bar's value right of its end. A group whose bars are all zero has no bar to label, and a "0" beside each
+ * empty slot crowds the baseline's own "0": it gets one value, in the group's middle.
+ */
+function valueLabels(
+  bars: readonly (Box & { value: number })[],
+  middle: number,
+): BarLayout['groups'][number]['values'] {
+  const x = (bar: Box) => bar.x + bar.width + VALUE_GAP;
+  if (bars.length > 1 && bars.every((bar) => bar.value <= 0)) return [{ x: x(bars[0]!), y: middle, value: 0 }];
+  return bars.map((bar) => ({ x: x(bar), y: bar.y + bar.height / 2, value: bar.value }));
+}
 
 /** Where every bar, tick and label of the chart goes, for `width` pixels across. */
 export function barLayout(categories: readonly string[], series: readonly ChartSeries[], width = 760): BarLayout {
@@ -49,17 +70,19 @@ export function barLayout(categories: readonly string[], series: readonly ChartS
   const groups = categories.map((_, index) => {
     const top = plot.y + GROUP_GAP + index * (groupHeight + GROUP_GAP);
     const barsTop = top + (groupHeight - (series.length * BAR + (series.length - 1) * BAR_GAP)) / 2;
+    const bars = series.map((one, s) => ({
+      x: plot.x,
+      y: barsTop + s * (BAR + BAR_GAP),
+      width: scaled(one.values[index] ?? 0, axis, plot.width),
+      height: BAR,
+      value: one.values[index] ?? 0,
+      series: s,
+    }));
     return {
       lines: lines[index]!,
       labelY: top + groupHeight / 2 - ((lines[index]!.length - 1) * LINE_HEIGHT) / 2,
-      bars: series.map((one, s) => ({
-        x: plot.x,
-        y: barsTop + s * (BAR + BAR_GAP),
-        width: scaled(one.values[index] ?? 0, axis, plot.width),
-        height: BAR,
-        value: one.values[index] ?? 0,
-        series: s,
-      })),
+      bars,
+      values: valueLabels(bars, top + groupHeight / 2),
     };
   });
   return {
@@ -88,19 +111,8 @@ export function BarChart(props: ChartProps) {
   const layout = barLayout(props.categories, props.series);
   const { plot } = layout;
   return (
-    <svg
-      class="chart"
-      role="img"
-      aria-labelledby={`${props.id}-title ${props.id}-desc`}
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      width={layout.width}
-      height={layout.height}
-      font-family="'Noto Sans', sans-serif"
-    >
-      <title id={`${props.id}-title`}>{props.title}</title>
-      <desc id={`${props.id}-desc`}>{props.description}</desc>
+    <ChartSvg chart={props} layout={layout} kind="bar">
       <Patterns id={props.id} />
-      <Legend id={props.id} x={plot.x} y={18} entries={props.series.map(({ label }) => ({ label, kind: 'bar' }))} />
       {layout.ticks.map((tick) => (
         <Fragment key={tick.value}>
           <line x1={tick.x} y1={plot.y} x2={tick.x} y2={plot.y + plot.height} stroke={GRID} stroke-width="1" />
@@ -126,38 +138,33 @@ export function BarChart(props: ChartProps) {
             ))}
           </text>
           {group.bars.map((bar) => (
-            <Fragment key={bar.series}>
-              <rect
-                x={bar.x}
-                y={bar.y}
-                width={bar.width}
-                height={bar.height}
-                fill={fillOf(props.id, bar.series)}
-                stroke={styleOf(bar.series).colour}
-                stroke-width={bar.width > 0 ? 1.5 : 0}
-              />
-              <text
-                x={bar.x + bar.width + 6}
-                y={bar.y + bar.height / 2}
-                dominant-baseline="central"
-                font-size="12"
-                fill={INK}
-              >
-                {props.format(bar.value)}
-              </text>
-            </Fragment>
+            <rect
+              key={bar.series}
+              x={bar.x}
+              y={bar.y}
+              width={bar.width}
+              height={bar.height}
+              fill={fillOf(props.id, bar.series)}
+              stroke={styleOf(bar.series).colour}
+              stroke-width={bar.width > 0 ? 1.5 : 0}
+            />
+          ))}
+          {group.values.map((label) => (
+            <text
+              key={label.y}
+              class="bar-value"
+              x={label.x}
+              y={label.y}
+              dominant-baseline="central"
+              font-size="12"
+              fill={INK}
+            >
+              {props.format(label.value)}
+            </text>
           ))}
         </g>
       ))}
-      <line x1={plot.x} y1={plot.y} x2={plot.x} y2={plot.y + plot.height} stroke={AXIS} stroke-width="1.5" />
-      <line
-        x1={plot.x}
-        y1={plot.y + plot.height}
-        x2={plot.x + plot.width}
-        y2={plot.y + plot.height}
-        stroke={AXIS}
-        stroke-width="1"
-      />
-    </svg>
+      <PlotAxes plot={plot} baseline="left" />
+    </ChartSvg>
   );
 }

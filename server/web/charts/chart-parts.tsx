@@ -1,7 +1,8 @@
-/** What both charts draw the same way: the fill patterns, a series' swatch or marker, and the legend. */
-import { Fragment } from 'preact';
-import { textWidth } from './scale.js';
-import { INK, SERIES_STYLES, styleOf, type SeriesStyle } from './series-styles.js';
+/** What both charts draw the same way: the frame, the fill patterns, a series' swatch or marker, the legend, the axes. */
+import { Fragment, type ComponentChildren } from 'preact';
+import type { ChartProps } from './bar-chart.js';
+import { textWidth, type Box } from './scale.js';
+import { AXIS, INK, SERIES_STYLES, styleOf, type SeriesStyle } from './series-styles.js';
 
 /** One chart's patterns, named after the chart so two charts on a page keep theirs apart. */
 export function Patterns({ id }: { id: string }) {
@@ -106,5 +107,61 @@ export function Legend(props: { id: string; entries: readonly LegendEntry[]; x: 
         );
       })}
     </g>
+  );
+}
+
+/** The chart's frame: an SVG image named by its title and description, with its legend above the plot. */
+export function ChartSvg(props: {
+  chart: Pick<ChartProps, 'id' | 'title' | 'description' | 'series'>;
+  layout: { width: number; height: number; plot: Box };
+  kind: LegendEntry['kind'];
+  children: ComponentChildren;
+}) {
+  const { chart, layout } = props;
+  return (
+    <svg
+      class="chart"
+      role="img"
+      aria-labelledby={`${chart.id}-title ${chart.id}-desc`}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      width={layout.width}
+      height={layout.height}
+      font-family="'Noto Sans', sans-serif"
+    >
+      <title id={`${chart.id}-title`}>{chart.title}</title>
+      <desc id={`${chart.id}-desc`}>{chart.description}</desc>
+      <Legend
+        id={chart.id}
+        x={layout.plot.x}
+        y={18}
+        entries={chart.series.map(({ label }) => ({ label, kind: props.kind }))}
+      />
+      {props.children}
+    </svg>
+  );
+}
+
+/** The plot's left and bottom edges; the values' baseline (zero) drawn heavier than the other. */
+export function PlotAxes({ plot, baseline }: { plot: Box; baseline: 'left' | 'bottom' }) {
+  const bottom = plot.y + plot.height;
+  return (
+    <>
+      <line
+        x1={plot.x}
+        y1={plot.y}
+        x2={plot.x}
+        y2={bottom}
+        stroke={AXIS}
+        stroke-width={baseline === 'left' ? '1.5' : '1'}
+      />
+      <line
+        x1={plot.x}
+        y1={bottom}
+        x2={plot.x + plot.width}
+        y2={bottom}
+        stroke={AXIS}
+        stroke-width={baseline === 'bottom' ? '1.5' : '1'}
+      />
+    </>
   );
 }

@@ -4,9 +4,9 @@
  */
 import { Fragment } from 'preact';
 import type { ChartProps } from './bar-chart.js';
-import { Legend, Marker } from './chart-parts.js';
+import { ChartSvg, Marker, PlotAxes } from './chart-parts.js';
 import { largestOf, scaled, textWidth, valueAxis, type Box, type ValueAxis } from './scale.js';
-import { AXIS, GRID, INK, styleOf } from './series-styles.js';
+import { GRID, INK, styleOf } from './series-styles.js';
 
 export interface LineLayout {
   width: number;
@@ -64,18 +64,7 @@ export function LineChart(props: ChartProps) {
   const layout = lineLayout(props.categories, props.series, props.format);
   const { plot } = layout;
   return (
-    <svg
-      class="chart"
-      role="img"
-      aria-labelledby={`${props.id}-title ${props.id}-desc`}
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      width={layout.width}
-      height={layout.height}
-      font-family="'Noto Sans', sans-serif"
-    >
-      <title id={`${props.id}-title`}>{props.title}</title>
-      <desc id={`${props.id}-desc`}>{props.description}</desc>
-      <Legend id={props.id} x={plot.x} y={18} entries={props.series.map(({ label }) => ({ label, kind: 'line' }))} />
+    <ChartSvg chart={props} layout={layout} kind="line">
       {layout.ticks.map((tick) => (
         <Fragment key={tick.value}>
           <line x1={plot.x} y1={tick.y} x2={plot.x + plot.width} y2={tick.y} stroke={GRID} stroke-width="1" />
@@ -96,15 +85,7 @@ export function LineChart(props: ChartProps) {
           {column.label}
         </text>
       ))}
-      <line x1={plot.x} y1={plot.y} x2={plot.x} y2={plot.y + plot.height} stroke={AXIS} stroke-width="1" />
-      <line
-        x1={plot.x}
-        y1={plot.y + plot.height}
-        x2={plot.x + plot.width}
-        y2={plot.y + plot.height}
-        stroke={AXIS}
-        stroke-width="1.5"
-      />
+      <PlotAxes plot={plot} baseline="bottom" />
       {layout.lines.map((line) => {
         const style = styleOf(line.series);
         return (
@@ -125,6 +106,6 @@ export function LineChart(props: ChartProps) {
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }

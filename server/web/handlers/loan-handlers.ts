@@ -3,6 +3,7 @@
  * Outside the officer's scope a loan is the 404 page (as the API answers); in scope, each form is the acting
  * role's, and a refusal comes back on the same page, in the visitor's language, with what was typed.
  */
+import { recordAccess } from '../../domain/access-log.js';
 import { Router, type Response } from 'express';
 import { h } from 'preact';
 import { z } from 'zod';
@@ -77,6 +78,12 @@ async function showLoan(
   const on = onText ? parseDateText(onText) : today;
   const onError = on === null ? ctx.t('owedOnInvalid') : undefined;
   const loan = await readLoan(deps, officer, id, on ?? today);
+  // The page shows the household's personal data, as the application page does: recorded before it is answered.
+  await recordAccess(deps.prisma, officer, {
+    view: 'loan-page',
+    application: { id: loan.applicationId, code: loan.code },
+    wardCode: loan.wardCode,
+  });
   // The forms start from today's figures whatever day the page shows.
   const todays = on && on !== today ? (await readLoan(deps, officer, id, today)).dueToday : loan.dueToday;
   const programme = (await listCurrentPrograms(deps.prisma)).find((p) => p.code === loan.programCode);

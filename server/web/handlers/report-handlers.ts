@@ -26,8 +26,16 @@ import { formText } from '../form-values.js';
 import { ReportsPage, type ReportFormValues } from '../pages/reports-page.js';
 import { sendPage } from '../render.js';
 
-const FIELDS = ['district', 'ward', 'program', 'source', 'on', 'from', 'to'] as const;
+/** The form's fields: the names of GET /api/reports's query. */
+const FIELDS = ['district', 'wardCode', 'programCode', 'sourceCode', 'on', 'from', 'to'] as const;
 const DATES = ['on', 'from', 'to'] as const;
+/** The page's first names for three of them, still read: addresses with them may be bookmarked. */
+const FORMER_NAMES = { wardCode: 'ward', programCode: 'program', sourceCode: 'source' } as const;
+
+/** A field's text by its name, or by its former name when the address has only that. */
+const fieldText = (source: Record<string, unknown>, field: (typeof FIELDS)[number]): string =>
+  formText(source[field]) ||
+  (field in FORMER_NAMES ? formText(source[FORMER_NAMES[field as keyof typeof FORMER_NAMES]]) : '');
 
 interface ReadQuery {
   values: ReportFormValues;
@@ -47,16 +55,9 @@ async function readQuery(
   today: string,
 ): Promise<ReadQuery> {
   const { t, officer } = pageContext(res);
-  const [district, ward, program, sourceCode, on, from, to] = FIELDS.map((field) => formText(source[field]));
-  const values: ReportFormValues = {
-    district: district!,
-    ward: ward!,
-    program: program!,
-    source: sourceCode!,
-    on: on!,
-    from: from!,
-    to: to!,
-  };
+  const values = Object.fromEntries(
+    FIELDS.map((field) => [field, fieldText(source, field)]),
+  ) as unknown as ReportFormValues;
   values.on ||= formatDate(today);
   values.to ||= values.on;
   const errors: FieldMessages = {};
@@ -64,6 +65,8 @@ async function readQuery(
     DATES.map((field) => {
       const iso = values[field] ? parseDateText(values[field]) : null;
       if (values[field] && iso === null) errors[field] = t('reportsDateInvalid');
+      // An address in the API's form (2026-12-31) reads in the form as typed by hand (31/12/2026).
+      if (iso !== null) values[field] = formatDate(iso);
       return [field, iso];
     }),
   ) as Record<(typeof DATES)[number], string | null>;
@@ -82,16 +85,20 @@ async function readQuery(
     on: dates.on,
     from: dates.from,
     to: dates.to,
-    ...(values.ward ? { wardCode: values.ward } : {}),
-    ...(values.program ? { programCode: values.program } : {}),
-    ...(values.source ? { sourceCode: values.source } : {}),
+    ...(values.wardCode ? { wardCode: values.wardCode } : {}),
+    ...(values.programCode ? { programCode: values.programCode } : {}),
+    ...(values.sourceCode ? { sourceCode: values.sourceCode } : {}),
   };
   return { values, errors, general, query };
 }
 
-/** The report's own address with the same query, for the workbook of what the page shows. */
-function downloadHref(values: ReportFormValues): string {
-  const params = new URLSearchParams(FIELDS.flatMap((field) => (values[field] ? [[field, values[field]]] : [])));
+/**
+ * The workbook of what the page shows, asked in GET /api/reports's terms (its names, ISO dates once they are
+ * dates), so the same query string also reads at /api/reports.xlsx.
+ */
+function downloadHref(values: ReportFormValues, query: ReportQuery | null): string {
+  const asked: Partial<Record<(typeof FIELDS)[number], string>> = query ?? values;
+  const params = new URLSearchParams(FIELDS.flatMap((field) => (asked[field] ? [[field, asked[field]]] : [])));
   return `/reports/report.xlsx?${params.toString()}`;
 }
 
@@ -134,7 +141,7 @@ export function reportHandlers(prisma: PrismaClient, today: () => string): Route
           errors: read.errors,
           general,
           report,
-          downloadHref: downloadHref(read.values),
+          downloadHref: downloadHref(read.values, query),
         },
       }),
       status,

@@ -14,6 +14,7 @@ import type { ListApplicationsQuery } from '../../http/schemas.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../layout.js';
 import { DataTable } from '../page-parts.js';
+import { FilterChoice, PageSizeField, Pager, listPageHref } from './list-parts.js';
 
 export interface ApplicationsPageData {
   query: ListApplicationsQuery;
@@ -26,39 +27,12 @@ export interface ApplicationsPageData {
 const DEFAULT_PAGE_SIZE = 20;
 
 /** The list's address for another page, keeping every filter given. */
-function pageHref(query: ListApplicationsQuery, page: number): string {
-  const params = new URLSearchParams();
-  for (const key of ['ward', 'group', 'step', 'status', 'q'] as const) {
-    const value = query[key];
-    if (value) params.set(key, value);
-  }
-  if (query.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(query.pageSize));
-  if (page > 1) params.set('page', String(page));
-  const search = params.toString();
-  return search ? `/applications?${search}` : '/applications';
-}
-
-function Choice<T extends string>(props: {
-  id: keyof ListApplicationsQuery;
-  label: string;
-  all: string;
-  options: readonly { value: T; label: string }[];
-  selected: T | undefined;
-}) {
-  return (
-    <div class="field">
-      <label for={`f-${props.id}`}>{props.label}</label>
-      <select id={`f-${props.id}`} name={props.id}>
-        <option value="">{props.all}</option>
-        {props.options.map((option) => (
-          <option value={option.value} key={option.value} selected={props.selected === option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+const pageHref = (query: ListApplicationsQuery, page: number): string =>
+  listPageHref(
+    '/applications',
+    { ward: query.ward, group: query.group, step: query.step, status: query.status, q: query.q },
+    { page, pageSize: query.pageSize, defaultPageSize: DEFAULT_PAGE_SIZE },
   );
-}
 
 export function ApplicationsPage({ ctx, data }: { ctx: PageContext; data: ApplicationsPageData }) {
   const { t, lang } = ctx;
@@ -87,37 +61,35 @@ export function ApplicationsPage({ ctx, data }: { ctx: PageContext; data: Applic
           </p>
           <input id="f-q" name="q" type="search" value={query.q ?? ''} aria-describedby="f-q-hint" />
         </div>
-        <Choice
-          id="ward"
+        <FilterChoice
+          name="ward"
           label={t('listWard')}
           all={all}
           options={data.wards.map((ward) => ({ value: ward.code, label: ward.name }))}
           selected={query.ward}
         />
-        <Choice
-          id="group"
+        <FilterChoice
+          name="group"
           label={t('listGroup')}
           all={all}
           options={data.groups.map((group) => ({ value: group.code, label: `${group.name} (${group.village})` }))}
           selected={query.group}
         />
-        <Choice<StepName>
-          id="step"
+        <FilterChoice
+          name="step"
           label={t('colStep')}
           all={all}
           options={STEP_NAMES.map((step) => ({ value: step, label: t(STEP_LABELS[step]) }))}
           selected={query.step}
         />
-        <Choice<ApplicationStatus>
-          id="status"
+        <FilterChoice
+          name="status"
           label={t('listStatus')}
           all={all}
           options={APPLICATION_STATUSES.map((status) => ({ value: status, label: t(STATUS_LABELS[status]) }))}
           selected={query.status}
         />
-        {query.pageSize !== DEFAULT_PAGE_SIZE ? (
-          <input type="hidden" name="pageSize" value={String(query.pageSize)} />
-        ) : null}
+        <PageSizeField pageSize={query.pageSize} defaultPageSize={DEFAULT_PAGE_SIZE} />
         <button type="submit">{t('listApply')}</button>
       </form>
       <section id="results" aria-labelledby="results-title">
@@ -157,15 +129,7 @@ export function ApplicationsPage({ ctx, data }: { ctx: PageContext; data: Applic
             ]}
           />
         )}
-        {pages > 1 ? (
-          <nav class="pager" aria-label={t('pagination')}>
-            {query.page > 1 ? <a href={pageHref(query, query.page - 1)}>{t('pagePrevious')}</a> : null}
-            <span>
-              {t('pageOf')} {query.page}/{pages}
-            </span>
-            {query.page < pages ? <a href={pageHref(query, query.page + 1)}>{t('pageNext')}</a> : null}
-          </nav>
-        ) : null}
+        <Pager ctx={ctx} page={query.page} pages={pages} href={(page) => pageHref(query, page)} />
       </section>
     </Layout>
   );

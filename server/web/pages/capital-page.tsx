@@ -12,6 +12,21 @@ export const KIND_LABEL: Record<CapitalSourceView['kind'], LabelKey> = {
   local: 'capitalKindLocal',
 };
 
+/** A source's first cells in every table of sources: its name (linked) over its code, its kind, its area. */
+export function SourceCells({ ctx, source }: { ctx: PageContext; source: CapitalSourceView }) {
+  return (
+    <>
+      <td>
+        <a href={`/capital/${encodeURIComponent(source.code)}`}>{source.name}</a>
+        <br />
+        <span class="code">{source.code}</span>
+      </td>
+      <td>{ctx.t(KIND_LABEL[source.kind])}</td>
+      <td>{source.wardCode ?? source.district}</td>
+    </>
+  );
+}
+
 /** The new-source form, for the bank manager and the administrator only. */
 export interface CapitalManage {
   state: CapitalFormState;
@@ -59,13 +74,7 @@ export function CapitalPage(props: {
           <tbody>
             {sources.map((source) => (
               <tr key={source.code}>
-                <td>
-                  <a href={`/capital/${encodeURIComponent(source.code)}`}>{source.name}</a>
-                  <br />
-                  <span class="code">{source.code}</span>
-                </td>
-                <td>{t(KIND_LABEL[source.kind])}</td>
-                <td>{source.wardCode ?? source.district}</td>
+                <SourceCells ctx={ctx} source={source} />
                 <td class="num">{formatMoney(source.capital, lang)}</td>
                 <td class="num">{formatMoney(source.reserved, lang)}</td>
                 <td class="num">{formatMoney(source.outstanding, lang)}</td>

@@ -5,10 +5,10 @@
 import type { CapitalSourceView } from '../../domain/capital/views.js';
 import { formatMoney } from '../../domain/format.js';
 import type { PageContext } from '../context.js';
-import { ErrorSummary, type FieldMessages } from '../form-parts.js';
+import { CellNumberInput, ErrorSummary, type FieldMessages } from '../form-parts.js';
 import { CsrfField, Layout } from '../layout.js';
 import { Notice } from '../page-parts.js';
-import { KIND_LABEL } from './capital-page.js';
+import { SourceCells } from './capital-page.js';
 
 export interface ProgrammePriority {
   code: string;
@@ -55,39 +55,23 @@ function PriorityTable({
           const id = `rank-${programme.code}-${source.code}`;
           const error = programme.errors[name];
           return (
-            <tr key={source.code} class={error ? 'has-error' : undefined}>
-              <td>
+            <tr key={source.code}>
+              <td class={editable ? `rank-cell${error ? ' has-error' : ''}` : undefined}>
                 {editable ? (
-                  <>
-                    <label for={id} class="visually-hidden">
-                      {t('capitalRankOf').replace('{code}', source.code)}
-                    </label>
-                    {error ? (
-                      <p class="field-error" id={`${id}-error`}>
-                        {error}
-                      </p>
-                    ) : null}
-                    <input
-                      id={id}
-                      name={name}
-                      class="narrow-number"
-                      inputMode="numeric"
-                      size={3}
-                      value={programme.ranks[source.code] ?? ''}
-                      {...(error ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {})}
-                    />
-                  </>
+                  <CellNumberInput
+                    id={id}
+                    name={name}
+                    label={t('capitalRankOf').replace('{code}', source.code)}
+                    value={programme.ranks[source.code] ?? ''}
+                    error={error}
+                    class="narrow-number"
+                    size={3}
+                  />
                 ) : (
                   (programme.ranks[source.code] ?? '–')
                 )}
               </td>
-              <td>
-                <a href={`/capital/${encodeURIComponent(source.code)}`}>{source.name}</a>
-                <br />
-                <span class="code">{source.code}</span>
-              </td>
-              <td>{t(KIND_LABEL[source.kind])}</td>
-              <td>{source.wardCode ?? source.district}</td>
+              <SourceCells ctx={ctx} source={source} />
               <td class="num">{formatMoney(source.available, lang)}</td>
             </tr>
           );
@@ -123,18 +107,21 @@ export function CapitalPrioritiesPage(props: {
             {programme.sources.length === 0 ? (
               <p>{t('capitalNoSources')}</p>
             ) : editable ? (
-              <>
+              // The refusal sits inside the form, so it is exactly as wide as the table it speaks of.
+              <form
+                class="priority-form"
+                method="post"
+                action={`/capital/priorities/${encodeURIComponent(programme.code)}`}
+              >
                 <ErrorSummary
                   ctx={ctx}
                   errors={{}}
                   general={[...new Set([...programme.general, ...Object.values(programme.errors)])]}
                 />
-                <form method="post" action={`/capital/priorities/${encodeURIComponent(programme.code)}`}>
-                  <CsrfField ctx={ctx} />
-                  <PriorityTable ctx={ctx} programme={programme} editable />
-                  <button type="submit">{t('capitalPrioritySave').replace('{programme}', programme.name)}</button>
-                </form>
-              </>
+                <CsrfField ctx={ctx} />
+                <PriorityTable ctx={ctx} programme={programme} editable />
+                <button type="submit">{t('capitalPrioritySave').replace('{programme}', programme.name)}</button>
+              </form>
             ) : (
               <PriorityTable ctx={ctx} programme={programme} editable={false} />
             )}

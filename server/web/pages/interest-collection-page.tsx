@@ -4,9 +4,9 @@
  * number and one button. Bank officers of the group's office read the same list.
  */
 import type { InterestDueItem } from '../../domain/loans/interest-collections.js';
-import { formatDate, formatMoney } from '../../domain/format.js';
+import { formatAmount, formatDate, formatMoney } from '../../domain/format.js';
 import type { PageContext } from '../context.js';
-import { ErrorSummary, Field } from '../form-parts.js';
+import { CellNumberInput, ErrorSummary, Field } from '../form-parts.js';
 import { CsrfField, Layout } from '../layout.js';
 import { CodeHeading } from '../page-parts.js';
 
@@ -75,20 +75,12 @@ function AmountCell({ ctx, data, item }: { ctx: PageContext; data: InterestPageD
   const id = `f-amount-${item.loanId}`;
   return (
     <div class={error ? 'field has-error' : 'field'}>
-      <label for={id} class="visually-hidden">
-        {t('interestAmountOf').replace('{name}', item.borrowerName)}
-      </label>
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <input
+      <CellNumberInput
         id={id}
         name={name}
-        inputMode="numeric"
-        value={data.amounts[item.loanId] ?? String(item.amount)}
-        {...(error ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {})}
+        label={t('interestAmountOf').replace('{name}', item.borrowerName)}
+        value={data.amounts[item.loanId] ?? formatAmount(item.amount, lang)}
+        error={error}
       />
     </div>
   );

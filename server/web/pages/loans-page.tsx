@@ -7,6 +7,7 @@ import type { PageContext } from '../context.js';
 import type { LabelKey } from '../labels.js';
 import { Layout } from '../layout.js';
 import { DataTable } from '../page-parts.js';
+import { FilterChoice, PageSizeField, Pager, listPageHref } from './list-parts.js';
 
 export type LoansQuery = ReturnType<typeof ListLoansQuery.parse>;
 
@@ -28,40 +29,18 @@ export const LOAN_STATUS_LABELS: Record<LoanSummaryView['status'], LabelKey> = {
 const DEFAULT_PAGE_SIZE = 50;
 
 /** The list's address for another page, keeping every filter given. */
-export function loansPageHref(query: LoansQuery, page: number): string {
-  const params = new URLSearchParams();
-  for (const key of ['status', 'wardCode', 'groupCode', 'programCode'] as const) {
-    const value = query[key];
-    if (value) params.set(key, value);
-  }
-  if (query.overdue !== undefined) params.set('overdue', String(query.overdue));
-  if (query.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(query.pageSize));
-  if (page > 1) params.set('page', String(page));
-  const search = params.toString();
-  return search ? `/loans?${search}` : '/loans';
-}
-
-function Choice(props: {
-  name: string;
-  label: string;
-  all: string;
-  options: readonly { value: string; label: string }[];
-  selected: string | undefined;
-}) {
-  return (
-    <div class="field">
-      <label for={`f-${props.name}`}>{props.label}</label>
-      <select id={`f-${props.name}`} name={props.name}>
-        <option value="">{props.all}</option>
-        {props.options.map((option) => (
-          <option value={option.value} key={option.value} selected={props.selected === option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+export const loansPageHref = (query: LoansQuery, page: number): string =>
+  listPageHref(
+    '/loans',
+    {
+      status: query.status,
+      wardCode: query.wardCode,
+      groupCode: query.groupCode,
+      programCode: query.programCode,
+      overdue: query.overdue === undefined ? undefined : String(query.overdue),
+    },
+    { page, pageSize: query.pageSize, defaultPageSize: DEFAULT_PAGE_SIZE },
   );
-}
 
 export function programmeName(data: Pick<LoansPageData, 'programmes'>, code: string, lang: 'vi' | 'en'): string {
   const programme = data.programmes.find((p) => p.code === code);
@@ -79,14 +58,14 @@ export function LoansPage({ ctx, data }: { ctx: PageContext; data: LoansPageData
       <h1>{t('loansTitle')}</h1>
       <p class="lead">{t('loansLead')}</p>
       <form method="get" action="/loans" class="filter list-filter" role="search">
-        <Choice
+        <FilterChoice
           name="status"
           label={t('listStatus')}
           all={all}
           options={(['ACTIVE', 'CLOSED'] as const).map((s) => ({ value: s, label: t(LOAN_STATUS_LABELS[s]) }))}
           selected={query.status}
         />
-        <Choice
+        <FilterChoice
           name="overdue"
           label={t('loansFilterOverdue')}
           all={all}
@@ -96,30 +75,28 @@ export function LoansPage({ ctx, data }: { ctx: PageContext; data: LoansPageData
           ]}
           selected={query.overdue === undefined ? undefined : String(query.overdue)}
         />
-        <Choice
+        <FilterChoice
           name="wardCode"
           label={t('listWard')}
           all={all}
           options={data.wards.map((ward) => ({ value: ward.code, label: ward.name }))}
           selected={query.wardCode}
         />
-        <Choice
+        <FilterChoice
           name="groupCode"
           label={t('listGroup')}
           all={all}
           options={data.groups.map((group) => ({ value: group.code, label: `${group.name} (${group.village})` }))}
           selected={query.groupCode}
         />
-        <Choice
+        <FilterChoice
           name="programCode"
           label={t('colProgramme')}
           all={all}
           options={data.programmes.map((p) => ({ value: p.code, label: lang === 'vi' ? p.nameVi : p.nameEn }))}
           selected={query.programCode}
         />
-        {query.pageSize !== DEFAULT_PAGE_SIZE ? (
-          <input type="hidden" name="pageSize" value={String(query.pageSize)} />
-        ) : null}
+        <PageSizeField pageSize={query.pageSize} defaultPageSize={DEFAULT_PAGE_SIZE} />
         <button type="submit">{t('listApply')}</button>
       </form>
       <section id="results" aria-labelledby="results-title">
@@ -173,15 +150,7 @@ export function LoansPage({ ctx, data }: { ctx: PageContext; data: LoansPageData
             ]}
           />
         )}
-        {pages > 1 ? (
-          <nav class="pager" aria-label={t('pagination')}>
-            {query.page > 1 ? <a href={loansPageHref(query, query.page - 1)}>{t('pagePrevious')}</a> : null}
-            <span>
-              {t('pageOf')} {query.page}/{pages}
-            </span>
-            {query.page < pages ? <a href={loansPageHref(query, query.page + 1)}>{t('pageNext')}</a> : null}
-          </nav>
-        ) : null}
+        <Pager ctx={ctx} page={query.page} pages={pages} href={(page) => loansPageHref(query, page)} />
       </section>
     </Layout>
   );

@@ -17,12 +17,15 @@ import { DataTable, Facts } from '../page-parts.js';
 import { fill } from './meeting-ballots.js';
 import { KIND_LABEL } from './capital-page.js';
 
-/** The form's fields as typed (dates as dd/mm/yyyy), kept when a field is refused. */
+/**
+ * The form's fields as typed (dates as dd/mm/yyyy), kept when a field is refused. Named as GET /api/reports's
+ * query, so an address of the page and of the API read the same.
+ */
 export interface ReportFormValues {
   district: string;
-  ward: string;
-  program: string;
-  source: string;
+  wardCode: string;
+  programCode: string;
+  sourceCode: string;
   on: string;
   from: string;
   to: string;
@@ -82,46 +85,52 @@ function ReportForm({ ctx, data }: { ctx: PageContext; data: ReportsPageData }) 
   const district = values.district || choices.districts[0] || '';
   const all = t('reportsAll');
   return (
-    <form method="get" action="/reports" class="filter list-filter report-filter" aria-labelledby="report-filter-title">
+    <form method="get" action="/reports" class="report-filter" aria-labelledby="report-filter-title">
       <h2 id="report-filter-title" class="visually-hidden">
         {t('reportsFilters')}
       </h2>
-      {choices.districts.length > 1 ? (
+      <div class="report-filter-row">
+        {choices.districts.length > 1 ? (
+          <Choice
+            name="district"
+            label={t('reportsDistrict')}
+            options={choices.districts.map((name) => ({ value: name, label: name }))}
+            values={values}
+            errors={errors}
+          />
+        ) : null}
         <Choice
-          name="district"
-          label={t('reportsDistrict')}
-          options={choices.districts.map((name) => ({ value: name, label: name }))}
+          name="wardCode"
+          label={t('reportsWard')}
+          all={all}
+          options={choices.wards.filter((w) => w.district === district).map((w) => ({ value: w.code, label: w.name }))}
           values={values}
           errors={errors}
         />
-      ) : null}
-      <Choice
-        name="ward"
-        label={t('reportsWard')}
-        all={all}
-        options={choices.wards.filter((w) => w.district === district).map((w) => ({ value: w.code, label: w.name }))}
-        values={values}
-        errors={errors}
-      />
-      <Choice
-        name="program"
-        label={t('reportsProgram')}
-        all={all}
-        options={choices.programs.map((p) => ({ value: p.code, label: lang === 'vi' ? p.nameVi : p.nameEn }))}
-        values={values}
-        errors={errors}
-      />
-      <Choice
-        name="source"
-        label={t('reportsSource')}
-        all={all}
-        options={choices.sources.filter((s) => s.district === district).map((s) => ({ value: s.code, label: s.name }))}
-        values={values}
-        errors={errors}
-      />
-      <DateField name="on" label={t('reportsOn')} ctx={ctx} data={data} />
-      <DateField name="from" label={t('reportsFrom')} ctx={ctx} data={data} />
-      <DateField name="to" label={t('reportsTo')} ctx={ctx} data={data} />
+        <Choice
+          name="programCode"
+          label={t('reportsProgram')}
+          all={all}
+          options={choices.programs.map((p) => ({ value: p.code, label: lang === 'vi' ? p.nameVi : p.nameEn }))}
+          values={values}
+          errors={errors}
+        />
+        <Choice
+          name="sourceCode"
+          label={t('reportsSource')}
+          all={all}
+          options={choices.sources
+            .filter((s) => s.district === district)
+            .map((s) => ({ value: s.code, label: s.name }))}
+          values={values}
+          errors={errors}
+        />
+      </div>
+      <div class="report-filter-row">
+        <DateField name="on" label={t('reportsOn')} ctx={ctx} data={data} />
+        <DateField name="from" label={t('reportsFrom')} ctx={ctx} data={data} />
+        <DateField name="to" label={t('reportsTo')} ctx={ctx} data={data} />
+      </div>
       <button type="submit">{t('reportsShow')}</button>
     </form>
   );

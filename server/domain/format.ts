@@ -44,3 +44,23 @@ export function formatMoney(amount: number | bigint, lang: Lang, style: 'short' 
 
 /** The mail templates' name for {@link formatDate}. */
 export const viDate = (iso: string | null): string => formatDate(iso);
+
+const COMPACT_UNITS = [
+  { size: 1_000_000_000, vi: 'tỷ', en: 'bn' },
+  { size: 1_000_000, vi: 'tr', en: 'm' },
+  { size: 1_000, vi: 'nghìn', en: 'k' },
+] as const;
+
+/**
+ * An amount shortened for a chart's axis or bar: 1200000000 → "1,2 tỷ" / "1.2 bn", 850000000 → "850 tr" /
+ * "850 m", with at most two decimals (an axis tick of 1,25 tỷ stays exact); below a thousand the amount as it is. The chart's table beside it gives
+ * every amount in full ({@link formatMoney}).
+ */
+export function formatMoneyCompact(amount: number, lang: Lang): string {
+  const sign = amount < 0 ? '-' : '';
+  const size = Math.abs(amount);
+  const unit = COMPACT_UNITS.find((candidate) => size >= candidate.size);
+  const number = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 });
+  if (!unit) return `${sign}${number.format(size)}${lang === 'vi' ? ' đ' : ''}`;
+  return `${sign}${number.format(Math.round((size / unit.size) * 100) / 100)} ${unit[lang]}`;
+}

@@ -14,6 +14,7 @@ import { referenceRoutes } from './routes/reference.js';
 import { adminRoutes } from './routes/admin.js';
 import { debtRoutes } from './routes/debts.js';
 import { capitalRoutes } from './routes/capital.js';
+import { reportRoutes } from './routes/reports.js';
 import { formRoutes } from './routes/forms.js';
 import { statusRoutes } from './routes/status.js';
 import { rateLimit, type RateLimitRule } from './middleware/rate-limit.js';
@@ -123,6 +124,7 @@ export function createApp(deps: AppDeps): Express {
     registryRoutes(prisma, today),
     debtRoutes(prisma, today),
     capitalRoutes(prisma),
+    reportRoutes(prisma, today),
     meetingRoutes({ prisma, client, taskQueue: deps.taskQueue }),
     loanRoutes({ prisma, client, taskQueue: deps.taskQueue }),
     batchRoutes({ prisma, client, taskQueue: deps.taskQueue }, today),

@@ -15,7 +15,7 @@ const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'Sock
 const SQLSTATE = /^(08\d{3}|57P0[123])$/;
 const NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 const MESSAGES =
-  /terminating connection due to administrator command|Connection terminated|connection error and is not queryable|the database system is (shutting down|starting up|in recovery)|Can't reach database server/;
+  /terminating connection due to administrator command|Connection terminated|connection error and is not queryable|the database system is (shutting down|starting up|in recovery)|Can't reach database server|timeout exceeded when trying to connect|Client was closed and is not queryable/;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();

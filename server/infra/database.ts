@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 
 import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 import { PrismaClient, type Prisma } from '../../prisma/generated/client.js';
+import { POOL_BOUNDS, createPostgresAdapter } from './postgres-adapter.js';
 
 /**
  * The one database handle of a process. In the embedded mode the API and the Temporal worker run in
@@ -36,6 +36,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
   const { connectionString, schema } = splitSchema(databaseUrl);
   const pool = new pg.Pool({
     connectionString,
+    ...POOL_BOUNDS,
     ...(schema ? { options: `-c search_path=${quoteIdentifier(schema)}` } : {}),
   });
   // An idle client that loses its connection emits on the pool; unhandled, that would kill the process.
@@ -46,7 +47,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
     await pool.end();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
+  const prisma = new PrismaClient({ adapter: createPostgresAdapter(pool, schema) });
   return {
     prisma,
     kind: 'postgres',

@@ -31,4 +31,98 @@ export const CAPITAL_LABELS = {
   movement_release: { vi: 'Hoàn giữ chỗ', en: 'Reservation released' },
   movement_disburse: { vi: 'Giải ngân', en: 'Disbursed' },
   movement_repay: { vi: 'Thu nợ gốc', en: 'Principal repaid' },
+  // The bank manager's forms (and the administrator's)
+  capitalNewTitle: { vi: 'Thêm nguồn vốn', en: 'Add a capital source' },
+  capitalCodeHint: {
+    vi: 'Chữ in hoa, chữ số và gạch ngang, ví dụ NSDP-KIENXUONG-2027.',
+    en: 'Capital letters, digits and dashes, e.g. NSDP-KIENXUONG-2027.',
+  },
+  capitalDistrict: { vi: 'Quận/huyện', en: 'District' },
+  capitalWard: { vi: 'Phường/xã (để trống: vốn của cả huyện)', en: 'Ward (empty: the whole district)' },
+  capitalProgrammeChoice: {
+    vi: 'Chương trình (bắt buộc với vốn Trung ương)',
+    en: 'Programme (required for central capital)',
+  },
+  capitalCreate: { vi: 'Thêm nguồn vốn', en: 'Add the source' },
+  capitalCreated: { vi: 'Đã thêm nguồn vốn.', en: 'The capital source was added.' },
+  capitalEntrustTitle: { vi: 'Nhận ủy thác hoặc bổ sung vốn', en: 'Entrustment or top-up' },
+  capitalEntryKind: { vi: 'Nghiệp vụ', en: 'Movement' },
+  capitalAmountVnd: { vi: 'Số tiền (đồng)', en: 'Amount (VND)' },
+  capitalAmountHint: { vi: 'Ví dụ 50.000.000', en: 'For example 50.000.000' },
+  capitalDateOn: { vi: 'Ngày quyết định', en: 'Date of the decision' },
+  capitalDateHint: { vi: 'Ngày/tháng/năm, ví dụ 02/11/2026', en: 'Day/month/year, e.g. 02/11/2026' },
+  capitalDecisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
+  capitalDecisionHint: { vi: 'Ví dụ 125/QĐ-UBND', en: 'For example 125/QĐ-UBND' },
+  capitalNote: { vi: 'Ghi chú (không bắt buộc)', en: 'Note (optional)' },
+  capitalEntrustButton: { vi: 'Ghi nhận vốn ủy thác', en: 'Record the capital' },
+  capitalEntrusted: { vi: 'Đã ghi nhận vốn ủy thác.', en: 'The capital was recorded.' },
+  capitalRecallTitle: { vi: 'Thu hồi vốn', en: 'Recall capital' },
+  capitalRecallButton: { vi: 'Ghi nhận thu hồi vốn', en: 'Record the recall' },
+  capitalRecalled: { vi: 'Đã ghi nhận thu hồi vốn.', en: 'The recall was recorded.' },
+  capitalPlanTitle: { vi: 'Kế hoạch vốn năm', en: 'Yearly plan' },
+  capitalPlanButton: { vi: 'Lưu kế hoạch vốn', en: 'Save the plan' },
+  capitalPlanned: { vi: 'Đã lưu kế hoạch vốn.', en: 'The plan was saved.' },
+  capitalPlanProgramme: {
+    vi: 'Chương trình (để trống: chương trình của nguồn vốn)',
+    en: "Programme (empty: the source's programme)",
+  },
+  capitalChooseProgramme: { vi: '— Chọn chương trình —', en: '— Choose a programme —' },
+  capitalAmountInvalid: {
+    vi: 'Nhập số tiền là số nguyên dương (đồng), ví dụ 50.000.000.',
+    en: 'Enter the amount as a whole number of dong, e.g. 50.000.000.',
+  },
+  capitalPlanAmountInvalid: {
+    vi: 'Nhập số tiền kế hoạch là số nguyên không âm (đồng).',
+    en: 'Enter the planned amount as a whole number of dong (0 or more).',
+  },
+  capitalDateInvalid: { vi: 'Nhập ngày có thật, ví dụ 02/11/2026.', en: 'Enter a real date, e.g. 02/11/2026.' },
+  capitalYearInvalid: { vi: 'Nhập năm từ 2000 đến 2100.', en: 'Enter a year from 2000 to 2100.' },
+  capitalCodeInvalid: {
+    vi: 'Mã gồm chữ in hoa, chữ số và gạch ngang.',
+    en: 'The code has capital letters, digits and dashes.',
+  },
+  capitalDistrictNotServed: {
+    vi: 'Phòng giao dịch của bạn không phục vụ quận/huyện này.',
+    en: 'Your office does not serve this district.',
+  },
+  capitalWardElsewhere: { vi: 'Phường/xã này thuộc quận/huyện khác.', en: 'This ward is in another district.' },
+  capitalDistrictUnknown: { vi: 'Không có phường/xã nào thuộc quận/huyện này.', en: 'No ward is in this district.' },
+  capitalCentralScope: {
+    vi: 'Vốn Trung ương giao cho cả huyện và cho một chương trình: chọn chương trình, để trống phường/xã.',
+    en: 'Central capital goes to a district for one programme: choose the programme, leave the ward empty.',
+  },
+  capitalPlanProgrammeRequired: {
+    vi: 'Nguồn vốn cho mọi chương trình: chọn chương trình của kế hoạch.',
+    en: 'This source lends for every programme: choose the plan’s programme.',
+  },
+  capitalPlanOtherProgramme: {
+    vi: 'Nguồn vốn này chỉ cho vay chương trình của nó.',
+    en: 'This source lends for its own programme only.',
+  },
+  // The programmes' order of sources
+  capitalPriorities: { vi: 'Thứ tự ưu tiên nguồn vốn', en: 'Order of capital sources' },
+  capitalPrioritiesLink: {
+    vi: 'Thứ tự ưu tiên nguồn vốn của các chương trình',
+    en: "The programmes' order of capital sources",
+  },
+  capitalPrioritiesLead: {
+    vi: 'Chương trình rút vốn từ các nguồn có thứ tự, số nhỏ trước. Để trống: không rút từ nguồn đó. Chưa xếp nguồn nào: vốn địa phương trước (của xã, rồi của huyện), sau đó vốn Trung ương.',
+    en: 'A programme draws on the ranked sources, lowest number first. Empty: not drawn on. Nothing ranked: local capital first (the ward’s, then the district’s), then central capital.',
+  },
+  capitalRank: { vi: 'Thứ tự', en: 'Rank' },
+  capitalRankOf: { vi: 'Thứ tự của {code}', en: 'Rank of {code}' },
+  capitalPrioritySave: { vi: 'Lưu thứ tự cho {programme}', en: 'Save the order for {programme}' },
+  capitalPrioritySaved: { vi: 'Đã lưu thứ tự ưu tiên nguồn vốn.', en: 'The order of sources was saved.' },
+  capitalNoSources: {
+    vi: 'Chưa có nguồn vốn nào cho chương trình này.',
+    en: 'No capital source lends for this programme.',
+  },
+  capitalRankInvalid: {
+    vi: 'Nhập thứ tự là số nguyên dương, mỗi số một lần.',
+    en: 'Enter each rank as a positive whole number, each number once.',
+  },
+  capitalRankNone: {
+    vi: 'Xếp thứ tự cho ít nhất một nguồn vốn.',
+    en: 'Rank at least one source.',
+  },
 } as const;

@@ -18,7 +18,11 @@ import { LIST_LABELS } from './labels-list.js';
 import { VOTE_LABELS } from './labels-vote.js';
 import { PROGRAM_LABELS } from './labels-programs.js';
 import { CAPITAL_LABELS } from './labels-capital.js';
+import { REPORT_LABELS } from './labels-reports.js';
 import { MEETING_LABELS } from './labels-meetings.js';
+import { BATCH_LABELS } from './labels-batches.js';
+import { LOAN_LABELS } from './labels-loans.js';
+import { INTEREST_LABELS } from './labels-interest.js';
 
 export type { Lang } from '../domain/format.js';
 export const LANGS = ['vi', 'en'] as const satisfies readonly Lang[];
@@ -98,7 +102,11 @@ export const LABELS = {
   ...PROGRAM_LABELS,
   ...CARRY_OVER_LABELS,
   ...CAPITAL_LABELS,
+  ...REPORT_LABELS,
   ...MEETING_LABELS,
+  ...BATCH_LABELS,
+  ...LOAN_LABELS,
+  ...INTEREST_LABELS,
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -18,14 +18,21 @@ const FILING_ROLES: readonly Role[] = ['ward_officer', 'association_officer', 'g
 export const NAVIGATION: readonly NavItem[] = [
   { href: '/inbox', label: 'navInbox', who: 'officers' },
   { href: '/applications', label: 'navApplications', who: 'officers' },
+  { href: '/loans', label: 'navLoans', who: 'officers' },
   { href: '/status', label: 'navStatus', who: 'visitors' },
   { href: '/apply', label: 'navApply', who: 'visitors' },
   { href: '/apply', label: 'navApply', who: FILING_ROLES },
   { href: '/admin', label: 'navAdmin', who: ['admin'] },
   { href: (officer) => `/wards/${officer.wardCode ?? ''}/registry`, label: 'navRegistry', who: ['ward_officer'] },
   { href: (officer) => `/groups/${officer.groupCode ?? ''}/meetings`, label: 'navMeetings', who: ['group_leader'] },
+  {
+    href: (officer) => `/groups/${officer.groupCode ?? ''}/interest-collections`,
+    label: 'navInterest',
+    who: ['group_leader'],
+  },
   { href: '/transaction-days', label: 'navTransactionDays', who: ['bank_credit_officer', 'bank_manager'] },
   { href: '/capital', label: 'navCapital', who: ['bank_credit_officer', 'bank_manager'] },
+  { href: '/reports', label: 'navReports', who: ['bank_credit_officer', 'bank_manager', 'ward_officer'] },
 ];
 
 export function navigationFor(officer: Officer | null): { href: string; label: LabelKey }[] {

@@ -475,6 +475,19 @@ const CAPITAL_ROWS: Row[] = [
     call: async (ctx, c) => ctx.stack.api('GET', '/api/capital-sources/NSDP-KIENXUONG', await as(ctx, c)),
   },
   {
+    // The portfolio report reads like the capital: the district's officers; a district not served answers 404.
+    route: 'GET /api/reports',
+    expected: capitalReaders(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('GET', `/api/reports?district=${encodeURIComponent(DEMO_DISTRICT)}`, await as(ctx, c)),
+  },
+  {
+    route: 'GET /api/reports.xlsx',
+    expected: capitalReaders(200),
+    call: async (ctx, c) =>
+      ctx.stack.api('GET', `/api/reports.xlsx?district=${encodeURIComponent(DEMO_DISTRICT)}`, await as(ctx, c)),
+  },
+  {
     route: 'POST /api/capital-sources/:code/entrustments',
     expected: capitalManagers(201),
     call: async (ctx, c) =>

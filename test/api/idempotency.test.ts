@@ -134,6 +134,45 @@ describe('Idempotency-Key', () => {
     expect(again.status).toBe(409);
   });
 
+  // The first attempt's answer was lost and its key freed (a 5xx answer, e.g. Temporal restarting at that instant): the
+  // retry runs again, and its Update, whose id comes from the key, is answered with the first result.
+  it('gives a decision retried with the same key after its answer was lost the first result', async () => {
+    const { id, token } = await atGroupVote();
+    const key = randomUUID();
+    const first = await post(decisionPath(id), approvalFor('group-vote'), { key, token });
+    expect(first.status).toBe(200);
+    const before = await changesOf(id);
+    await stack.db.prisma.idempotencyKey.deleteMany({ where: { key } });
+
+    const retry = await post(decisionPath(id), approvalFor('group-vote'), { key, token });
+
+    expect(retry.status).toBe(200);
+    expect(retry.replay).toBeNull();
+    expect(retry.body.status).toBe(first.body.status);
+    expect(await changesOf(id)).toEqual(before);
+  });
+
+  it('gives a decision that ended the application, retried with the same key, its first result, not APPLICATION_ENDED', async () => {
+    const { id, token } = await atGroupVote();
+    const key = randomUUID();
+    const reject = { ...approvalFor('group-vote'), votesFor: 2, votesAgainst: 6 };
+    const first = await post(decisionPath(id), reject, { key, token });
+    expect(first.status).toBe(200);
+    const before = await changesOf(id);
+    expect(before.status).toBe('REJECTED');
+    await stack.db.prisma.idempotencyKey.deleteMany({ where: { key } });
+
+    const retry = await post(decisionPath(id), reject, { key, token });
+
+    expect(retry.status).toBe(200);
+    expect(retry.body.status).toBe('REJECTED');
+    expect(await changesOf(id)).toEqual(before);
+    // Under another key it is another decision, on an application that has ended.
+    const another = await post(decisionPath(id), reject, { key: randomUUID(), token });
+    expect(another.status).toBe(409);
+    expect(another.body.error.code).toBe('APPLICATION_ENDED');
+  });
+
   it('refuses the same key with another body (422) and with another caller keeps the keys apart', async () => {
     const { id, token } = await atGroupVote();
     const key = randomUUID();

@@ -30,6 +30,10 @@ import { pgCtlCluster, startPrivatePostgres, type PostgresControl } from './post
 import { SoakClient } from './soak-client.js';
 
 export const FAULTS = ['worker', 'api', 'temporal', 'postgres'] as const;
+/** How long the checks wait, at most, for the outbox to drain after the load. */
+const MAIL_DRAIN_MS = 5 * 60_000;
+/** How long a client that does not know whether its action took effect watches the application's history. */
+const RECONCILE_MS = 20_000;
 export type Fault = (typeof FAULTS)[number];
 
 export interface SoakOptions {
@@ -247,15 +251,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     if (next < options.count) problems.push(`time limit reached: ${next} of ${options.count} applications started`);
     problems.push(...failed);
 
-    // Mail is delivered after the answer: wait (bounded) until the outbox is empty of PENDING rows.
+    // Mail is delivered after the answer: wait (bounded) until the outbox is empty of PENDING rows. A mail activity
+    // that failed during a fault waits out its retry backoff (5 s doubling: 160 s before its seventh attempt), so
+    // the bound is longer than that; the wait is as short as the mail allows, and the report says how long it was.
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     cleanups.unshift(() => db.end());
     const pendingMail = async () =>
       Number((await db.query(`SELECT count(*) FROM notification_outbox WHERE status <> 'SENT'`)).rows[0].count);
-    for (let waited = 0; (await pendingMail()) > 0 && waited < 120_000 && Date.now() < deadline; waited += 1_000) {
+    const mailWaitStarted = Date.now();
+    while ((await pendingMail()) > 0 && Date.now() - mailWaitStarted < MAIL_DRAIN_MS && Date.now() < deadline) {
       await sleep(1_000);
     }
+    const mailWaitSeconds = Math.round((Date.now() - mailWaitStarted) / 1000);
 
     const check = await checkEverything({
       db,
@@ -288,6 +296,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       `faults: ${windows.map((w) => `${w.fault} (${((w.to - RECOVERY_GRACE_MS - w.from) / 1000).toFixed(1)} s)`).join(', ') || 'none'}`,
       `client: ${client.retries} retries, ${client.freshKeys} fresh keys after an abandoned first attempt; 5xx answers: ${summarise(client.serverErrors.map((e) => `${e.status} ${e.code ?? '-'}`))}`,
       ...check.lines,
+      `waited ${mailWaitSeconds} s after the load for the outbox to drain`,
       `processes that exited on their own and were restarted: ${supervisedRestarts.length === 0 ? 'none' : supervisedRestarts.join('; ')}`,
       ...(logged.length > 0 ? [`error lines logged by the processes: ${logged.length} (first: ${logged[0]})`] : []),
       problems.length === 0 ? 'PASSED' : `FAILED: ${problems.length} problem(s)`,
@@ -350,7 +359,14 @@ async function driveOne(client: SoakClient, intended: End): Promise<Driven> {
       `/api/applications/${id}${route}`,
       token,
       body,
-      async () => (await lastSeq()) > before,
+      // The history is the read model, which follows the workflow by an activity: after a fault it can lag the
+      // decision by seconds, so "not yet" is asked again for a while before it counts as "no".
+      async () => {
+        for (const started = Date.now(); Date.now() - started < RECONCILE_MS; await sleep(1_000)) {
+          if ((await lastSeq()) > before) return true;
+        }
+        return false;
+      },
     );
     if (answer.status !== 200)
       throw new Error(`${route} as ${username}: ${answer.status} ${JSON.stringify(answer.body)}`);

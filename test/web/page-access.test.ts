@@ -4,6 +4,7 @@
  * does for the API. Also: CSRF on every POST, refusals as HTML in Vietnamese, the idle timeout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchOf } from '../support/batches.js';
 import { submit } from '../support/fixtures.js';
 import { pageRoutes } from '../support/routes.js';
 import { startStack, type TestStack } from '../support/stack.js';
@@ -13,6 +14,8 @@ let stack: TestStack;
 let subject: { code: string };
 /** A draft review meeting of group HOABINH-01, opened by its leader. */
 let meetingId: string;
+/** A draft ward batch of group HOABINH-01, opened by the ward officer. */
+let batchId: string;
 
 beforeAll(async () => {
   stack = await startStack();
@@ -25,6 +28,7 @@ beforeAll(async () => {
   };
   const token = await stack.login('group.HOABINH-01');
   meetingId = (await stack.api('POST', '/api/groups/HOABINH-01/meetings', { token, body: details })).body.id;
+  batchId = await batchOf(stack, 'ward-draft');
 });
 
 afterAll(async () => {
@@ -102,6 +106,18 @@ interface Row {
 }
 
 const both = (status: number) => ({ visitor: status, officer: status });
+const NO_SUCH_LOAN = '00000000-0000-4000-8000-000000000000';
+/** Every loan form's fields, valid, so that only the loan's existence decides the answer. */
+const LOAN_FORM = {
+  amount: '1',
+  confirm: 'true',
+  instalmentNo: '1',
+  newDueOn: '02/12/2027',
+  wardChairComment: 'Ý kiến',
+  bankDecision: 'QĐ 1',
+  outcome: 'as-planned',
+  note: 'Ghi chú',
+};
 
 const TABLE: Row[] = [
   { route: 'GET /', expected: both(200), call: (b) => request(b, 'GET', '/') },
@@ -182,6 +198,66 @@ const TABLE: Row[] = [
     expected: { visitor: 303, officer: 200 },
     call: (b) => request(b, 'GET', '/capital/NSDP-KIENXUONG'),
   },
+  // The loan book: the loans in the officer's scope; a loan that does not exist (or is outside the scope) is the
+  // 404 page, before any form is read. test/web/loan-pages.test.ts takes a real loan through every form.
+  {
+    route: 'GET /loans',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/loans?status=ACTIVE&overdue=true&wardCode=HOABINH&page=2'),
+  },
+  {
+    route: 'GET /loans/:id',
+    expected: { visitor: 303, officer: 404 },
+    call: (b) => request(b, 'GET', `/loans/${NO_SUCH_LOAN}`),
+  },
+  ...['principal-payments', 'early-repayment', 'extensions', 'use-check'].map((form) => ({
+    route: `POST /loans/:id/${form}`,
+    expected: { visitor: 401, officer: 404 },
+    call: (b: Browser) => request(b, 'POST', `/loans/${NO_SUCH_LOAN}/${form}`, LOAN_FORM),
+  })),
+  {
+    route: 'GET /capital/priorities',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/capital/priorities'),
+  },
+  // Capital is managed by the bank manager and the administrator: a ward officer's form gets the 403 page.
+  {
+    route: 'POST /capital',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital', { code: 'NSDP-X', name: 'X' }),
+  },
+  {
+    route: 'POST /capital/:code/entrustments',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital/NSDP-KIENXUONG/entrustments', { amount: '1.000' }),
+  },
+  {
+    route: 'POST /capital/:code/recalls',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital/NSDP-KIENXUONG/recalls', { amount: '1.000' }),
+  },
+  {
+    route: 'POST /capital/:code/plans',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital/NSDP-KIENXUONG/plans', { year: '2027', amount: '1.000' }),
+  },
+  {
+    route: 'POST /capital/priorities/:program',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/capital/priorities/POOR', { 'rank.NSDP-KIENXUONG': '1' }),
+  },
+  // The portfolio report reads the officer's districts, as capital does: the ward officer sees their ward's district.
+  {
+    route: 'GET /reports',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/reports'),
+  },
+  {
+    route: 'GET /reports/report.xlsx',
+    expected: { visitor: 303, officer: 200 },
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    call: (b) => request(b, 'GET', '/reports/report.xlsx?on=02/12/2026'),
+  },
   // The transaction day is the bank's: a ward officer gets the 403 page.
   {
     route: 'GET /transaction-days',
@@ -246,6 +322,17 @@ const TABLE: Row[] = [
     expected: { visitor: 401, officer: 403 },
     call: (b) => request(b, 'POST', '/groups/HOABINH-01/meetings', { place: 'X' }),
   },
+  // The month's interest is the group leader's to collect and the bank office's to read: a ward officer gets 403.
+  {
+    route: 'GET /groups/:group/interest-collections',
+    expected: { visitor: 303, officer: 403 },
+    call: (b) => request(b, 'GET', '/groups/HOABINH-01/interest-collections?month=2027-01'),
+  },
+  {
+    route: 'POST /groups/:group/interest-collections',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', '/groups/HOABINH-01/interest-collections', { month: '2027-01' }),
+  },
   {
     route: 'GET /meetings/:id',
     expected: { visitor: 303, officer: 200 },
@@ -268,6 +355,45 @@ const TABLE: Row[] = [
     expected: { visitor: 401, officer: 200 },
     call: (b) => request(b, 'POST', `/meetings/${meetingId}/tally`, { attendees: meetingId }),
   },
+  // A group's batches: officers in scope read them; the step's officer opens, saves and sends; the manager confirms.
+  {
+    route: 'GET /groups/:group/batches',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', '/groups/HOABINH-01/batches'),
+  },
+  // A malformed meeting id: refused on the page, nothing opened.
+  {
+    route: 'POST /groups/:group/batches',
+    expected: { visitor: 401, officer: 400 },
+    call: (b) => request(b, 'POST', '/groups/HOABINH-01/batches', { meetingId: 'not-a-meeting' }),
+  },
+  {
+    route: 'GET /batches/:id',
+    expected: { visitor: 303, officer: 200 },
+    call: (b) => request(b, 'GET', `/batches/${batchId}`),
+  },
+  // Every row left out without a reason: refused beside each row, nothing saved or sent.
+  {
+    route: 'POST /batches/:id',
+    expected: { visitor: 401, officer: 400 },
+    call: (b) => request(b, 'POST', `/batches/${batchId}`),
+  },
+  {
+    route: 'POST /batches/:id/submit',
+    expected: { visitor: 401, officer: 400 },
+    call: (b) => request(b, 'POST', `/batches/${batchId}/submit`),
+  },
+  {
+    route: 'POST /batches/:id/confirm',
+    expected: { visitor: 401, officer: 403 },
+    call: (b) => request(b, 'POST', `/batches/${batchId}/confirm`),
+  },
+  ...['notice.pdf', 'notice.xlsx'].map((form) => ({
+    route: `GET /batches/:id/${form}`,
+    // A ward batch is never confirmed: notice 04/TD is the bank's.
+    expected: { visitor: 303, officer: 409 },
+    call: (b: Browser) => request(b, 'GET', `/batches/${batchId}/${form}`),
+  })),
   // The administrator's pages: every other role gets the 403 page.
   { route: 'GET /admin', expected: { visitor: 303, officer: 403 }, call: (b) => request(b, 'GET', '/admin') },
   {

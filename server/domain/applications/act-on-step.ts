@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import {
   decideStepUpdate,
   startStepUpdate,
@@ -7,6 +9,7 @@ import {
 import type { HouseholdCategory, StepName } from '../../../workflows/domain.js';
 import { mayActOnStep } from '../../../workflows/rules/authority.js';
 import { translateWorkflowErrors } from '../../infra/temporal-errors.js';
+import { completedUpdateResult } from '../../infra/update-outcome.js';
 import { assertEligible } from '../eligibility.js';
 import { AppError } from '../errors.js';
 import { toProgramSnapshot } from '../programmes.js';
@@ -38,10 +41,35 @@ async function recheckEligibility(deps: WorkflowDeps, app: ApplicationRef): Prom
 
 /**
  * `updateId`, when given, makes the Update exactly-once across retries: Temporal answers a repeated id with the
- * first result instead of running it again (a batch passes one per batch and application).
+ * first result instead of running it again (a batch passes one per batch and application; the API derives one from
+ * the request's `Idempotency-Key`). Without one, each call has an id of its own.
  */
 export interface UpdateOptions {
   updateId?: string;
+}
+
+/**
+ * Runs an Update (and the checks before it) under one id. When the answer is APPLICATION_ENDED, the workflow's
+ * history may show that this very Update ended it: its first attempt completed, and its answer was lost (a Temporal
+ * restart; the gRPC retry or the caller's retry with the same key then finds the workflow closed). Then the answer
+ * is that first result, not a refusal.
+ */
+async function updateOnce(
+  deps: WorkflowDeps,
+  app: ApplicationRef,
+  updateId: string,
+  run: () => Promise<UpdateResult>,
+): Promise<UpdateResult> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'APPLICATION_ENDED') throw error;
+    const first = await completedUpdateResult<UpdateResult>(deps.client, app.workflowId, updateId).catch(
+      () => undefined,
+    );
+    if (first) return first.result;
+    throw error;
+  }
 }
 
 export async function startStep(
@@ -51,15 +79,18 @@ export async function startStep(
   officer: Officer,
   options: UpdateOptions = {},
 ): Promise<UpdateResult> {
-  assertOpen(app);
-  assertRoleForStep(officer, step);
-  await assertNoConflictOfInterest(deps.prisma, app, officer);
-  const actor = actorOf(officer);
-  return translateWorkflowErrors(() =>
-    deps.client.workflow
-      .getHandle(app.workflowId)
-      .executeUpdate(startStepUpdate, { args: [{ step, actor }], ...options }),
-  );
+  const updateId = options.updateId ?? randomUUID();
+  return updateOnce(deps, app, updateId, async () => {
+    assertOpen(app);
+    assertRoleForStep(officer, step);
+    await assertNoConflictOfInterest(deps.prisma, app, officer);
+    const actor = actorOf(officer);
+    return translateWorkflowErrors(() =>
+      deps.client.workflow
+        .getHandle(app.workflowId)
+        .executeUpdate(startStepUpdate, { args: [{ step, actor }], updateId }),
+    );
+  });
 }
 
 export async function decideStep(
@@ -69,14 +100,17 @@ export async function decideStep(
   officer: Officer,
   options: UpdateOptions = {},
 ): Promise<UpdateResult> {
-  assertOpen(app);
-  assertRoleForStep(officer, decision.step);
-  await assertNoConflictOfInterest(deps.prisma, app, officer);
-  if (decision.step === 'bank-approval' && decision.outcome === 'approve') await recheckEligibility(deps, app);
-  const actor = actorOf(officer);
-  return translateWorkflowErrors(() =>
-    deps.client.workflow
-      .getHandle(app.workflowId)
-      .executeUpdate(decideStepUpdate, { args: [{ actor, decision }], ...options }),
-  );
+  const updateId = options.updateId ?? randomUUID();
+  return updateOnce(deps, app, updateId, async () => {
+    assertOpen(app);
+    assertRoleForStep(officer, decision.step);
+    await assertNoConflictOfInterest(deps.prisma, app, officer);
+    if (decision.step === 'bank-approval' && decision.outcome === 'approve') await recheckEligibility(deps, app);
+    const actor = actorOf(officer);
+    return translateWorkflowErrors(() =>
+      deps.client.workflow
+        .getHandle(app.workflowId)
+        .executeUpdate(decideStepUpdate, { args: [{ actor, decision }], updateId }),
+    );
+  });
 }

@@ -21,6 +21,8 @@ export const LoanSummaryView = z.object({
   status: z.enum(['ACTIVE', 'CLOSED']),
   outstandingPrincipal: z.number().int(),
   overduePrincipal: z.number().int(),
+  /** The due date of the earliest instalment not yet repaid; null once every instalment is repaid. */
+  nextDueOn: z.string().nullable(),
   useCheck: z.object({
     dueOn: z.string(),
     overdue: z.boolean(),
@@ -108,7 +110,19 @@ export const LoanActionResult = z.object({ seq: z.number().int(), status: z.enum
 
 type LoanRow = Prisma.LoanGetPayload<object>;
 
-export function toLoanSummary(row: LoanRow): LoanSummaryView {
+/** The loan's instalments not yet repaid, earliest first (listLoans reads only the first). */
+export const unpaidInstalments = {
+  where: { status: { not: 'PAID' } },
+  orderBy: { dueOn: 'asc' },
+  select: { dueOn: true, status: true },
+} satisfies Prisma.LoanInstalmentFindManyArgs;
+
+type Unpaid = { dueOn: Date; status: string };
+
+export function toLoanSummary(row: LoanRow & { instalments?: Unpaid[] }): LoanSummaryView {
+  const next = (row.instalments ?? [])
+    .filter((i) => i.status !== 'PAID')
+    .reduce<Unpaid | null>((first, i) => (first && first.dueOn <= i.dueOn ? first : i), null);
   return LoanSummaryView.parse({
     ...row,
     amount: Number(row.amount),
@@ -116,6 +130,7 @@ export function toLoanSummary(row: LoanRow): LoanSummaryView {
     disbursedOn: iso(row.disbursedOn),
     outstandingPrincipal: Number(row.outstandingPrincipal),
     overduePrincipal: Number(row.overduePrincipal),
+    nextDueOn: next ? iso(next.dueOn) : null,
     useCheck: {
       dueOn: iso(row.useCheckDueOn),
       overdue: row.useCheckOverdue,

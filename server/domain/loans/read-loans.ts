@@ -5,7 +5,13 @@ import { payoffAmount, principalDue } from '../../../workflows/rules/loan-transi
 import type { WorkflowDeps } from '../applications/workflow-deps.js';
 import type { Officer } from '../sessions.js';
 import { findLoan, loansReadableBy } from './loan-access.js';
-import { loanDetailInclude, toLoanDetail, toLoanSummary, type LoanDetailView } from './loan-views.js';
+import {
+  loanDetailInclude,
+  toLoanDetail,
+  toLoanSummary,
+  unpaidInstalments,
+  type LoanDetailView,
+} from './loan-views.js';
 
 export interface LoanFilters {
   status?: 'ACTIVE' | 'CLOSED' | undefined;
@@ -34,6 +40,7 @@ export async function listLoans(prisma: PrismaClient, officer: Officer, filters:
       orderBy: [{ disbursedOn: 'desc' }, { code: 'asc' }],
       skip: (filters.page - 1) * filters.pageSize,
       take: filters.pageSize,
+      include: { instalments: { ...unpaidInstalments, take: 1 } },
     }),
     prisma.loan.count({ where }),
   ]);

@@ -19,15 +19,21 @@ export interface ReportQuery extends ReportScope {
   to: string;
 }
 
-/** Stocks on a date. capital = outstanding + available + reserved, none negative. */
+/**
+ * Stocks on a date. capital = outstanding + available + reserved, none negative: these four are the capital
+ * ledger's balances of the scope's sources on that date; the loan figures (loanOutstanding, overdue, borrowers)
+ * come from the loan book of the scope's loans.
+ */
 export interface StockFigures {
   capital: number;
   outstanding: number;
   available: number;
   reserved: number;
+  /** The scope's loans' principal disbursed and not repaid on that date (the loan book's dư nợ). */
+  loanOutstanding: number;
   /** Principal past its due date and not repaid, on that date. */
   overdue: number;
-  /** overdue / outstanding (0 when nothing is outstanding), 0..1. */
+  /** overdue / loanOutstanding (0 when nothing is outstanding), 0..1. */
   overdueRatio: number;
   /** Borrowers (households) with an outstanding loan on that date. */
   borrowers: number;

@@ -115,3 +115,14 @@ export function idempotency(prisma: PrismaClient, resolveRoute: RouteResolver, l
     else res.json(row.body);
   };
 }
+
+/**
+ * The Temporal Update id for a request that carries an `Idempotency-Key`: `scope` (the action, its application and
+ * its caller) and the key. A retry with the same key reaches the same Update, and Temporal answers it with the first
+ * attempt's result instead of running it again, also when the first answer was lost (a 5xx frees the key here).
+ * Without a key, none: each call has its own.
+ */
+export function updateIdOf(req: Request, scope: string): { updateId?: string } {
+  const key = req.get(IDEMPOTENCY_HEADER);
+  return key !== undefined && KEY_FORMAT.test(key) ? { updateId: `${scope}:${key}` } : {};
+}

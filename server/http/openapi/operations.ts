@@ -66,6 +66,7 @@ import { CodecPayloads } from '../routes/codec.js';
 import { OPERATIONS_ROUTES } from './operations-routes.js';
 import { LOAN_OPERATIONS } from './operations-loans.js';
 import { CAPITAL_OPERATIONS } from './operations-capital.js';
+import { REPORT_OPERATIONS } from './operations-reports.js';
 import {
   List03View,
   MeetingSummaryView,
@@ -259,6 +260,7 @@ export const OPERATIONS: Operation[] = [
   ...OPERATIONS_ROUTES,
   ...LOAN_OPERATIONS,
   ...CAPITAL_OPERATIONS,
+  ...REPORT_OPERATIONS,
   {
     method: 'get',
     path: '/api/inbox',

@@ -20,6 +20,7 @@ import {
 import { auditTrailCsv, readAuditTrail } from '../../domain/audit.js';
 import { recordAccess } from '../../domain/access-log.js';
 import { currentOfficer, requireOfficer } from '../middleware/auth.js';
+import { updateIdOf } from '../middleware/idempotency.js';
 import {
   AmendApplicationBody,
   ApplicationParams,
@@ -146,7 +147,7 @@ export function applicationRoutes(deps: WorkflowDeps, applicantLimit: RequestHan
     const officer = requireOfficer(res);
     const { id, step } = StepParams.parse(req.params);
     const app = await findApplication(prisma, id, officer);
-    await startStep(deps, app, step, officer);
+    await startStep(deps, app, step, officer, updateIdOf(req, `start:${app.id}:${step}:${officer.id}`));
     res.json(await readApplicationView(prisma, app.id));
   });
 
@@ -155,7 +156,13 @@ export function applicationRoutes(deps: WorkflowDeps, applicantLimit: RequestHan
     const { id, step } = StepParams.parse(req.params);
     const fields = DecisionBodies[step].parse(req.body);
     const app = await findApplication(prisma, id, officer);
-    await decideStep(deps, app, { step, ...fields } as StepDecisionInput, officer);
+    await decideStep(
+      deps,
+      app,
+      { step, ...fields } as StepDecisionInput,
+      officer,
+      updateIdOf(req, `decision:${app.id}:${step}:${officer.id}`),
+    );
     res.json(await readApplicationView(prisma, app.id));
   });
 

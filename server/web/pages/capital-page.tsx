@@ -4,17 +4,34 @@ import { formatMoney } from '../../domain/format.js';
 import type { PageContext } from '../context.js';
 import type { LabelKey } from '../labels.js';
 import { Layout } from '../layout.js';
+import { Notice } from '../page-parts.js';
+import { NewSourceForm, type CapitalFormState, type ProgrammeChoice } from './capital-forms.js';
 
 export const KIND_LABEL: Record<CapitalSourceView['kind'], LabelKey> = {
   central: 'capitalKindCentral',
   local: 'capitalKindLocal',
 };
 
-export function CapitalPage({ ctx, sources }: { ctx: PageContext; sources: CapitalSourceView[] }) {
+/** The new-source form, for the bank manager and the administrator only. */
+export interface CapitalManage {
+  state: CapitalFormState;
+  programmes: ProgrammeChoice[];
+  /** The district the form starts with: the one district of the sources listed, if there is one. */
+  district: string;
+}
+
+export function CapitalPage(props: {
+  ctx: PageContext;
+  sources: CapitalSourceView[];
+  notice?: string | undefined;
+  manage?: CapitalManage | undefined;
+}) {
+  const { ctx, sources, manage } = props;
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={t('capitalTitle')}>
       <h1>{t('capitalTitle')}</h1>
+      <Notice text={props.notice} />
       {sources.length === 0 ? (
         <p>{t('capitalNone')}</p>
       ) : (
@@ -58,6 +75,12 @@ export function CapitalPage({ ctx, sources }: { ctx: PageContext; sources: Capit
           </tbody>
         </table>
       )}
+      <p>
+        <a href="/capital/priorities">{t('capitalPrioritiesLink')}</a>
+      </p>
+      {manage ? (
+        <NewSourceForm ctx={ctx} state={manage.state} programmes={manage.programmes} district={manage.district} />
+      ) : null}
     </Layout>
   );
 }

@@ -3,11 +3,28 @@ import type { CapitalSourceDetail } from '../../domain/capital/views.js';
 import { formatDate, formatMoney } from '../../domain/format.js';
 import type { PageContext } from '../context.js';
 import type { LabelKey } from '../labels.js';
-import { Facts } from '../page-parts.js';
+import { Facts, Notice } from '../page-parts.js';
 import { Layout } from '../layout.js';
+import { EntrustmentForm, PlanForm, RecallForm, type CapitalFormState, type ProgrammeChoice } from './capital-forms.js';
 import { KIND_LABEL } from './capital-page.js';
 
-export function CapitalSourcePage({ ctx, source }: { ctx: PageContext; source: CapitalSourceDetail }) {
+/** The source's three forms, for the bank manager and the administrator only. */
+export interface SourceManage {
+  entrust: CapitalFormState;
+  recall: CapitalFormState;
+  plan: CapitalFormState;
+  programmes: ProgrammeChoice[];
+  /** The year the plan form starts with: this year. */
+  year: number;
+}
+
+export function CapitalSourcePage(props: {
+  ctx: PageContext;
+  source: CapitalSourceDetail;
+  notice?: string | undefined;
+  manage?: SourceManage | undefined;
+}) {
+  const { ctx, source, manage } = props;
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={source.name}>
@@ -15,6 +32,7 @@ export function CapitalSourcePage({ ctx, source }: { ctx: PageContext; source: C
         <a href="/capital">{t('capitalBack')}</a>
       </p>
       <h1>{source.name}</h1>
+      <Notice text={props.notice} />
       <Facts
         facts={[
           [t('capitalCode'), source.code],
@@ -81,6 +99,19 @@ export function CapitalSourcePage({ ctx, source }: { ctx: PageContext; source: C
           </tbody>
         </table>
       </section>
+      {manage ? (
+        <>
+          <EntrustmentForm ctx={ctx} code={source.code} state={manage.entrust} />
+          <RecallForm ctx={ctx} code={source.code} state={manage.recall} />
+          <PlanForm
+            ctx={ctx}
+            code={source.code}
+            state={manage.plan}
+            programmes={manage.programmes.filter((p) => !source.programCode || p.code === source.programCode)}
+            year={manage.year}
+          />
+        </>
+      ) : null}
     </Layout>
   );
 }

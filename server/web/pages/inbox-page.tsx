@@ -7,6 +7,7 @@ import { Layout } from '../layout.js';
 import { DataTable } from '../page-parts.js';
 import type { LoanTask } from '../../domain/loans/loan-tasks.js';
 import { LoanTasksSection } from './loan-tasks-section.js';
+import { BatchesLinks } from './batches-page.js';
 import { MeetingsLink } from './meetings-page.js';
 
 export interface InboxPageData {
@@ -14,6 +15,8 @@ export interface InboxPageData {
   counts: Partial<Record<StepName, number>>;
   step: StepName | null;
   loanTasks?: LoanTask[];
+  /** The groups with applications waiting at a batch step: links to their batches. */
+  batchGroups?: { code: string; waiting: number }[];
 }
 
 export function InboxPage({ ctx, data }: { ctx: PageContext; data: InboxPageData }) {
@@ -24,6 +27,7 @@ export function InboxPage({ ctx, data }: { ctx: PageContext; data: InboxPageData
       <h1>{t('inboxTitle')}</h1>
       <p class="lead">{t('inboxLead')}</p>
       <MeetingsLink ctx={ctx} waiting={data.counts['group-vote'] ?? 0} />
+      <BatchesLinks ctx={ctx} groups={data.batchGroups ?? []} />
       {steps.length > 0 ? (
         <section aria-labelledby="counts-title">
           <h2 id="counts-title">{t('countsPerStep')}</h2>

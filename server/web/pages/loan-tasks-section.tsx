@@ -26,7 +26,11 @@ export function LoanTasksSection({ ctx, tasks }: { ctx: PageContext; tasks: Loan
         rowKey={(task) => task.loanId}
         rowClass={(task) => (task.overdue ? 'overdue' : undefined)}
         columns={[
-          { header: t(L.loan), class: 'code', cell: (task) => task.code },
+          {
+            header: t(L.loan),
+            class: 'code',
+            cell: (task) => <a href={`/loans/${encodeURIComponent(task.loanId)}`}>{task.code}</a>,
+          },
           { header: t(L.borrower), cell: (task) => task.borrowerName },
           { header: t(L.disbursed), cell: (task) => formatDate(task.since) },
           {

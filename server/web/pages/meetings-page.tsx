@@ -26,6 +26,14 @@ export function MeetingsPage({ ctx, data }: { ctx: PageContext; data: MeetingsPa
       <h1>{t('meetingsTitle')}</h1>
       <p class="lead">{group.name}</p>
       <p>{t('meetingsLead')}</p>
+      {data.canOpen ? (
+        <p>
+          <a href={`/groups/${encodeURIComponent(group.code)}/interest-collections`}>{t('interestFromMeetings')}</a>
+        </p>
+      ) : null}
+      <p>
+        <a href={`/groups/${encodeURIComponent(group.code)}/batches`}>{t('batchesLink')}</a>
+      </p>
       <p>
         <strong>{fill(t('meetingsWaiting'), { count: group.waiting })}</strong>
       </p>

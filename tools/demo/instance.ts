@@ -16,6 +16,7 @@ import { workerDataConverter } from '../../server/infra/payload-codec.js';
 import { createLoanWorker } from '../../server/infra/worker.js';
 import { toVietnamDate } from '../../workflows/calendar/working-days.js';
 import { resolveTimeSkippingServer } from '../time-skipping-server.js';
+import { skippingClock } from './clock.js';
 import type { DemoClock } from './story.js';
 
 export interface DemoInstance {
@@ -83,11 +84,18 @@ export async function startDemoInstance(options: {
   const ticking = setInterval(() => void refresh().catch(() => undefined), 1_000);
   const api = await startApi(config, timeSkipping.address, db, keyring, logger, { today: () => today });
 
+  const skipping = skippingClock({
+    env: timeSkipping,
+    workerIdle: () => {
+      const status = worker.getStatus();
+      return status.numInFlightWorkflowActivations === 0 && status.numInFlightActivities === 0;
+    },
+    log: options.log,
+  });
   const clock: DemoClock = {
-    now: () => timeSkipping.currentTimeMs(),
+    now: skipping.now,
     async skipTo(instant) {
-      const now = await timeSkipping.currentTimeMs();
-      if (instant > now) await timeSkipping.sleep(instant - now);
+      await skipping.skipTo(instant);
       await refresh();
     },
   };

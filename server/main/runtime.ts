@@ -123,6 +123,8 @@ export async function startApi(
   db: Database,
   keyring: PayloadKeyring,
   logger: Logger,
+  /** `today`: the demo instance's, which follows the time-skipping server's clock; default the wall clock. */
+  options: { today?: () => string } = {},
 ): Promise<{ client: Client; close: () => Promise<void> }> {
   const connection = await Connection.connect({ address });
   const client = new Client({
@@ -140,6 +142,7 @@ export async function startApi(
     rateLimits: config.rateLimits,
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     refuseDemoPasswords: config.env === 'production',
+    ...(options.today ? { today: options.today } : {}),
     log: messageLog(logger),
     codec: { codec: new EncryptionCodec(keyring), allowedOrigins: config.codecAllowedOrigins },
     logger,

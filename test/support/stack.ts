@@ -73,6 +73,8 @@ export interface TestStack {
   /** A client over the stack's server with its own keyring, e.g. to serve the API after a rotation. */
   clientFor(keyring: PayloadKeyring): Client;
   stopWorker(): Promise<void>;
+  /** True when no worker runs, or it has no workflow activation and no activity in flight. */
+  workerIdle(): boolean;
   api<T = any>(
     method: string,
     path: string,
@@ -222,6 +224,11 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     baseUrl,
     startWorker,
     stopWorker,
+    workerIdle() {
+      if (!worker) return true;
+      const status = worker.worker.getStatus();
+      return status.numInFlightWorkflowActivations === 0 && status.numInFlightActivities === 0;
+    },
     clientFor,
     api,
     login,

@@ -3,6 +3,18 @@ import { ApplicationFailure } from '@temporalio/common';
 import { isErrorCode } from '../domain/error-codes.js';
 import { AppError } from '../domain/errors.js';
 
+/**
+ * APPLICATION_ENDED made from Temporal's "not found". That answer names either the workflow (it has completed) or
+ * the Update (the server no longer knows it, after a restart): `runUpdateOnce` tells them apart.
+ */
+class NotFoundByTemporal extends AppError {
+  constructor() {
+    super('APPLICATION_ENDED', 'The application has ended');
+  }
+}
+
+export const isNotFoundByTemporal = (error: unknown): boolean => error instanceof NotFoundByTemporal;
+
 /** Turns the workflow's typed refusals back into coded domain errors; anything else is rethrown. */
 export function toAppError(error: unknown): unknown {
   if (
@@ -14,13 +26,11 @@ export function toAppError(error: unknown): unknown {
     const fields = detail?.field ? [{ path: detail.field, message: error.cause.message }] : [];
     return new AppError(error.cause.type, error.cause.message, fields);
   }
-  if (error instanceof WorkflowNotFoundError) {
-    return new AppError('APPLICATION_ENDED', 'The application has ended');
-  }
+  if (error instanceof WorkflowNotFoundError) return new NotFoundByTemporal();
   if (error instanceof ServiceError) {
     const code = (error.cause as { code?: number } | undefined)?.code;
     // gRPC NOT_FOUND: the execution completed between our read of the status and the Update.
-    if (code === 5) return new AppError('APPLICATION_ENDED', 'The application has ended');
+    if (code === 5) return new NotFoundByTemporal();
     // UNAVAILABLE / DEADLINE_EXCEEDED: Temporal cannot be reached right now; nothing was changed.
     if (code === 14 || code === 4) return new AppError('TEMPORAL_UNAVAILABLE', 'The workflow service is unavailable');
     // FAILED_PRECONDITION "Workflow Task in failed state": the workflow's task failed or timed out more than once in

@@ -1,4 +1,6 @@
 import type { Client } from '@temporalio/client';
+import { AppError } from '../domain/errors.js';
+import { isNotFoundByTemporal } from './temporal-errors.js';
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow/index.js';
 
 /**
@@ -25,4 +27,40 @@ export async function completedUpdateResult<T>(
     return { result };
   }
   return undefined;
+}
+
+/**
+ * Runs an Update (and the checks before it) under one id, and reads an `APPLICATION_ENDED` answer again:
+ * - the workflow's history shows that this very Update completed (its first attempt ended the workflow, and its
+ *   answer was lost in a Temporal restart): the answer is that first result;
+ * - Temporal answered "not found" but the workflow is still running: it was the Update that the server no longer
+ *   knows (admitted but not yet accepted when the server restarted, or its outcome polled after that), not the
+ *   workflow. Nothing was decided, so the answer is `TEMPORAL_UNAVAILABLE` (503, to be sent again), not a refusal;
+ * - otherwise the refusal stands.
+ */
+export async function runUpdateOnce<T>(
+  client: Client,
+  workflowId: string,
+  updateId: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'APPLICATION_ENDED') throw error;
+    const first = await completedUpdateResult<T>(client, workflowId, updateId).catch(() => undefined);
+    if (first) return first.result;
+    if (isNotFoundByTemporal(error) && (await isRunning(client, workflowId))) {
+      throw new AppError('TEMPORAL_UNAVAILABLE', 'The workflow service lost this request; send it again');
+    }
+    throw error;
+  }
+}
+
+async function isRunning(client: Client, workflowId: string): Promise<boolean> {
+  const description = await client.workflow
+    .getHandle(workflowId)
+    .describe()
+    .catch(() => undefined);
+  return description?.status.name === 'RUNNING';
 }

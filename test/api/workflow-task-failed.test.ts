@@ -6,33 +6,27 @@
  */
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { WorkflowHandle } from '@temporalio/client';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorMiddleware } from '../../server/http/middleware/error-handler.js';
 import { translateWorkflowErrors } from '../../server/infra/temporal-errors.js';
-import { startTestTemporal, type TestTemporal } from '../../tools/dev-server.js';
+import { startDevServerWorker, type DevServerWorker } from '../support/dev-server-worker.js';
 import { pokeUpdate } from '../support/failing-task-workflow.js';
 
 const taskQueue = 'failing-task';
-let temporal: TestTemporal;
-let client: Client;
-let worker: Worker;
-let running: Promise<void>;
+let server: DevServerWorker;
 let handle: WorkflowHandle;
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  temporal = await startTestTemporal();
-  client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
-  worker = await Worker.create({
-    connection: await NativeConnection.connect({ address: temporal.address }),
+  server = await startDevServerWorker(
     taskQueue,
-    workflowsPath: fileURLToPath(new URL('../support/failing-task-workflow.ts', import.meta.url)),
+    fileURLToPath(new URL('../support/failing-task-workflow.ts', import.meta.url)),
+  );
+  handle = await server.client.workflow.start('failingTaskWorkflow', {
+    taskQueue,
+    workflowId: `failing-task-${Date.now()}`,
   });
-  running = worker.run();
-  handle = await client.workflow.start('failingTaskWorkflow', { taskQueue, workflowId: `failing-task-${Date.now()}` });
   // Temporal refuses Updates once the task has failed twice in a row (its third attempt is pending).
   const deadline = Date.now() + 60_000;
   while (Number((await handle.describe()).raw.pendingWorkflowTask?.attempt ?? 0) < 3) {
@@ -43,9 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await handle?.terminate('test cleanup').catch(() => undefined);
-  worker?.shutdown();
-  await running;
-  await temporal?.stop();
+  await server?.stop();
 });
 
 describe('an Update refused because the workflow task is in failed state', () => {

@@ -348,22 +348,29 @@ async function driveOne(client: SoakClient, intended: End): Promise<Driven> {
   id ??= submitted.body.id as string;
 
   const manager = await client.login('bank.manager');
-  const lastSeq = async () => {
-    const history = (await client.get(`/api/applications/${id}`, manager)).body.history as Array<{ seq: number }>;
-    return history.at(-1)?.seq ?? -1;
+  const progress = async () => {
+    const view = (await client.get(`/api/applications/${id}`, manager)).body as {
+      status: string;
+      history: Array<{ seq: number }>;
+    };
+    return { seq: view.history.at(-1)?.seq ?? -1, status: view.status };
   };
-  const act = async (username: string, route: string, body?: unknown) => {
+  /** `endsAt`: the action ends the application so (its last decision). */
+  const act = async (username: string, route: string, body?: unknown, endsAt?: End) => {
     const token = await client.login(username);
-    const before = await lastSeq();
+    const before = (await progress()).seq;
     const answer = await client.post(
       `/api/applications/${id}${route}`,
       token,
       body,
-      // The history is the read model, which follows the workflow by an activity: after a fault it can lag the
-      // decision by seconds, so "not yet" is asked again for a while before it counts as "no".
+      // The history is the read model, which follows the workflow: after a fault it can lag the decision by
+      // seconds, so "not yet" is asked again for a while before it counts as "no". An ending action whose first
+      // attempt did end the application is taken too when the client tried again under a fresh key after 409
+      // APPLICATION_ENDED (README, soak finding 10).
       async () => {
         for (const started = Date.now(); Date.now() - started < RECONCILE_MS; await sleep(1_000)) {
-          if ((await lastSeq()) > before) return true;
+          const now = await progress();
+          if (now.seq > before || (endsAt !== undefined && now.status === endsAt)) return true;
         }
         return false;
       },
@@ -375,10 +382,11 @@ async function driveOne(client: SoakClient, intended: End): Promise<Driven> {
     const officer = OFFICER_FOR_STEP[step];
     await act(officer, `/steps/${step}/start`);
     if (intended === 'REJECTED' && step === 'ward-verification') {
-      await act(officer, `/steps/${step}/decision`, rejectionFor(step));
+      await act(officer, `/steps/${step}/decision`, rejectionFor(step), 'REJECTED');
       break;
     }
-    await act(officer, `/steps/${step}/decision`, approvalFor(step));
+    const last = step === PUBLISHED.at(-1);
+    await act(officer, `/steps/${step}/decision`, approvalFor(step), last ? 'DISBURSED' : undefined);
     if (step === 'bank-approval') {
       await act('bank.manager', `/steps/${step}/start`);
       await act('bank.manager', `/steps/${step}/decision`, { outcome: 'approve' });
@@ -548,7 +556,10 @@ async function checkEverything(input: CheckInput): Promise<{ problems: string[];
   const lost = [...known].filter((id) => !received.has(id)).length;
   const twice = [...received].filter(([, n]) => n > 1).length;
   const strangers = [...received.keys()].filter((id) => !known.has(id)).length;
-  if (unsent > 0) problems.push(`${unsent} outbox rows never sent`);
+  if (unsent > 0) {
+    problems.push(`${unsent} outbox rows never sent`);
+    lines.push(...(await whyUnsent(input)));
+  }
   if (lost > 0) problems.push(`${lost} emails never reached the SMTP sink`);
   if (strangers > 0) problems.push(`${strangers} emails the outbox does not know`);
   if (twice > 0 && !input.resendWindow)
@@ -560,4 +571,47 @@ async function checkEverything(input: CheckInput): Promise<{ problems: string[];
         : ''),
   );
   return { problems, lines };
+}
+
+/** For the first unsent outbox rows: the row, and what its workflow is doing about it (status, pending activities). */
+async function whyUnsent(input: CheckInput): Promise<string[]> {
+  const rows = (
+    await input.db.query(
+      `SELECT application_id, event_id, recipient, attempts, last_error, created_at FROM notification_outbox
+       WHERE status <> 'SENT' ORDER BY created_at LIMIT 5`,
+    )
+  ).rows as Array<{
+    application_id: string;
+    event_id: string;
+    recipient: string;
+    attempts: number;
+    last_error: string | null;
+    created_at: Date;
+  }>;
+  const lines: string[] = [];
+  for (const row of rows) {
+    lines.push(
+      `  unsent: event ${row.event_id} to ${row.recipient}, written ${row.created_at.toISOString()}, ` +
+        `${row.attempts} attempts, last error ${row.last_error ?? 'none'}`,
+    );
+    const workflowId = input.driven.find((d) => d.id === row.application_id)?.workflowId;
+    if (!workflowId) continue;
+    const description = await input.client.workflow
+      .getHandle(workflowId)
+      .describe()
+      .catch((error: unknown) => String(error));
+    if (typeof description === 'string') {
+      lines.push(`    ${workflowId}: ${description}`);
+      continue;
+    }
+    lines.push(`    ${workflowId}: ${description.status.name}`);
+    for (const activity of description.raw.pendingActivities ?? []) {
+      lines.push(
+        `    pending ${activity.activityType?.name}: attempt ${activity.attempt}, state ${activity.state}, ` +
+          `next ${activity.nextAttemptScheduleTime ? new Date(Number(activity.nextAttemptScheduleTime.seconds) * 1000).toISOString() : '-'}, ` +
+          `last failure ${activity.lastFailure?.message ?? 'none'}`,
+      );
+    }
+  }
+  return lines;
 }

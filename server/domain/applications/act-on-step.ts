@@ -9,7 +9,7 @@ import {
 import type { HouseholdCategory, StepName } from '../../../workflows/domain.js';
 import { mayActOnStep } from '../../../workflows/rules/authority.js';
 import { translateWorkflowErrors } from '../../infra/temporal-errors.js';
-import { completedUpdateResult } from '../../infra/update-outcome.js';
+import { runUpdateOnce } from '../../infra/update-outcome.js';
 import { assertEligible } from '../eligibility.js';
 import { AppError } from '../errors.js';
 import { toProgramSnapshot } from '../programmes.js';
@@ -48,30 +48,6 @@ export interface UpdateOptions {
   updateId?: string;
 }
 
-/**
- * Runs an Update (and the checks before it) under one id. When the answer is APPLICATION_ENDED, the workflow's
- * history may show that this very Update ended it: its first attempt completed, and its answer was lost (a Temporal
- * restart; the gRPC retry or the caller's retry with the same key then finds the workflow closed). Then the answer
- * is that first result, not a refusal.
- */
-async function updateOnce(
-  deps: WorkflowDeps,
-  app: ApplicationRef,
-  updateId: string,
-  run: () => Promise<UpdateResult>,
-): Promise<UpdateResult> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'APPLICATION_ENDED') throw error;
-    const first = await completedUpdateResult<UpdateResult>(deps.client, app.workflowId, updateId).catch(
-      () => undefined,
-    );
-    if (first) return first.result;
-    throw error;
-  }
-}
-
 export async function startStep(
   deps: WorkflowDeps,
   app: ApplicationRef,
@@ -80,7 +56,7 @@ export async function startStep(
   options: UpdateOptions = {},
 ): Promise<UpdateResult> {
   const updateId = options.updateId ?? randomUUID();
-  return updateOnce(deps, app, updateId, async () => {
+  return runUpdateOnce(deps.client, app.workflowId, updateId, async () => {
     assertOpen(app);
     assertRoleForStep(officer, step);
     await assertNoConflictOfInterest(deps.prisma, app, officer);
@@ -101,7 +77,7 @@ export async function decideStep(
   options: UpdateOptions = {},
 ): Promise<UpdateResult> {
   const updateId = options.updateId ?? randomUUID();
-  return updateOnce(deps, app, updateId, async () => {
+  return runUpdateOnce(deps.client, app.workflowId, updateId, async () => {
     assertOpen(app);
     assertRoleForStep(officer, decision.step);
     await assertNoConflictOfInterest(deps.prisma, app, officer);

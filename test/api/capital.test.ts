@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalFor, decideAs, rejectionFor, runStep, startAs, submit } from '../support/fixtures.js';
 import { startStack, type TestStack } from '../support/stack.js';
+import { reserveCapital } from '../../server/domain/capital/reservations.js';
 import type { StepName } from '../../workflows/domain.js';
 
 let stack: TestStack;
@@ -153,6 +154,21 @@ describe('capital sources', () => {
       available: 30_000_000,
     });
 
+    // A Temporal restart can lose the workflow task that reserved and then recorded the disbursement; the Update
+    // then runs again on the workflow's state, undisbursed, while the read model already says DISBURSED. Its
+    // reservation check must answer as the first time and move nothing (it answered APPLICATION_ENDED before).
+    const before = await source('NSDP-KIENXUONG');
+    const again = reserveCapital(stack.db.prisma, {
+      applicationId: first,
+      programCode: 'POOR',
+      wardCode: 'HOABINH',
+      amount: 40_000_000,
+      on: '2026-11-05',
+      actor: 'bank.officer',
+    });
+    await expect(again).resolves.toEqual({ sourceCode: 'NSDP-KIENXUONG' });
+    expect(await source('NSDP-KIENXUONG')).toEqual(before);
+
     // The local source has 30 million left: the next loan draws on the central capital once that is topped up.
     const second = await proposed(35_000_000);
     expect((await confirm(second)).status).toBe(422);
@@ -168,6 +184,18 @@ describe('capital sources', () => {
       'reserve',
       'release',
     ]);
+    // A rejected application's capital went back: a reservation for it is refused, not made again.
+    await expect(
+      reserveCapital(stack.db.prisma, {
+        applicationId: second,
+        programCode: 'POOR',
+        wardCode: 'HOABINH',
+        amount: 35_000_000,
+        on: '2026-11-05',
+        actor: 'bank.manager',
+      }),
+    ).rejects.toMatchObject({ code: 'APPLICATION_ENDED' });
+    expect(await source('TW-KIENXUONG-POOR')).toMatchObject({ reserved: 0, available: 35_000_000 });
   });
 
   it('draws on the sources in the order the programme sets', async () => {

@@ -24,12 +24,16 @@ export const shortfallReason = (amount: number): string =>
  */
 export async function reserveCapital(prisma: PrismaClient, request: ReserveRequest): Promise<{ sourceCode: string }> {
   const reserved = await prisma.$transaction(async (tx) => {
-    await assertStillOpen(tx, request.applicationId);
+    const status = await lockApplication(tx, request.applicationId);
     const held = await tx.capitalReservation.findUnique({
       where: { applicationId: request.applicationId },
       include: { source: { select: { code: true } } },
     });
+    // Held or disbursed stands, whatever the status says now: the workflow task that ran this reservation and then
+    // recorded the disbursement may have been lost (a Temporal restart) and its Update run again. It ran on the
+    // workflow's state, which still has the loan undisbursed; refusing it would leave the two apart for good.
     if (held && held.status !== 'RELEASED') return { sourceCode: held.source.code };
+    assertStillOpen(status);
     // Counted so that each new reservation of the application has its own ledger key.
     const round = await tx.capitalMovement.count({
       where: { applicationId: request.applicationId, kind: 'reserve' },
@@ -65,11 +69,15 @@ export async function reserveCapital(prisma: PrismaClient, request: ReserveReque
 /**
  * Locks the application's row, which the read model updates with every event, so a reservation and the event
  * that would release it (a withdrawal, an expiry) cannot interleave: whichever commits second sees the first.
+ * Answers its status (undefined before the read model has the application).
  */
-async function assertStillOpen(tx: Prisma.TransactionClient, applicationId: string): Promise<void> {
+async function lockApplication(tx: Prisma.TransactionClient, applicationId: string): Promise<string | undefined> {
   const rows = await tx.$queryRaw<{ status: string }[]>`
     SELECT status FROM applications WHERE id = ${applicationId}::uuid FOR UPDATE`;
-  const status = rows[0]?.status;
+  return rows[0]?.status;
+}
+
+function assertStillOpen(status: string | undefined): void {
   if (status === 'RETURNED') throw new AppError('AWAITING_AMENDMENT', 'The application went back to the applicant');
   if (status !== undefined && status !== 'IN_PROGRESS')
     throw new AppError('APPLICATION_ENDED', 'The application ended');

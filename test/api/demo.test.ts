@@ -6,21 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skippingClock } from '../../tools/demo/clock.js';
 import { DemoClient } from '../../tools/demo/client.js';
 import { runStory, type StorySummary } from '../../tools/demo/story.js';
-import { startStack, type TestStack } from '../support/stack.js';
+import { startTimeSkippingStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
 let summary: StorySummary;
 
 beforeAll(async () => {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      stack = await startStack({ timeSkipping: true });
-      break;
-    } catch (error) {
-      if (attempt >= 4 || !/ephemeral server|Failed to connect|did not start/.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
-    }
-  }
+  stack = await startTimeSkippingStack();
   const env = stack.env!;
   summary = await runStory({
     client: new DemoClient(stack.baseUrl),

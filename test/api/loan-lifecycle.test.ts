@@ -9,22 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, endOfVietnamDay, startOfVietnamDay, toVietnamDate } from '../../workflows/calendar/working-days.js';
 import { addMonths } from '../../workflows/rules/loan-book.js';
 import { PUBLISHED, approvalFor, runStep, setDecisionClock, submit } from '../support/fixtures.js';
-import { startStack, type TestStack } from '../support/stack.js';
+import { startTimeSkippingStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  // The JVM test server gets a fixed 5 s to start, which a busy machine can miss; a second attempt usually makes it.
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      stack = await startStack({ timeSkipping: true });
-      break;
-    } catch (error) {
-      if (attempt >= 8 || !/ephemeral server|Failed to connect/.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
-    }
-  }
+  stack = await startTimeSkippingStack();
   await stack.db.prisma.loanProgram.updateMany({ where: { code: 'POOR' }, data: { instalmentMonths: 6 } });
 });
 

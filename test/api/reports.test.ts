@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endOfVietnamDay, startOfVietnamDay } from '../../workflows/calendar/working-days.js';
 import { PUBLISHED, approvalFor, runStep, setDecisionClock, submit } from '../support/fixtures.js';
-import { startStack, type TestStack } from '../support/stack.js';
+import { startTimeSkippingStack, type TestStack } from '../support/stack.js';
 
 const DISTRICT = 'Huyện Kiến Xương (dữ liệu mẫu)';
 const HOUR = 3_600_000;
@@ -86,15 +86,7 @@ async function reportOn(on: string, scope: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      stack = await startStack({ timeSkipping: true });
-      break;
-    } catch (error) {
-      if (attempt >= 8 || !/ephemeral server|Failed to connect/.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
-    }
-  }
+  stack = await startTimeSkippingStack();
   await stack.db.prisma.loanProgram.updateMany({ where: { code: 'POOR' }, data: { instalmentMonths: 6 } });
   // An officer of another bank office, serving no ward of the district.
   const created = await stack.api('POST', '/api/admin/officers', {

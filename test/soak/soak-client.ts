@@ -5,17 +5,13 @@
  * and only then tries once more under a fresh key. Every 5xx answer is noted with the time it came.
  */
 import { randomUUID } from 'node:crypto';
+import { requestJson, type Answer } from '../../tools/json-request.js';
 
 export interface ServerErrorSeen {
   at: number;
   status: number;
   code: string | undefined;
   route: string;
-}
-
-export interface Answer<T = any> {
-  status: number;
-  body: T;
 }
 
 export interface SoakClientOptions {
@@ -35,19 +31,7 @@ export class SoakClient {
   constructor(private readonly options: SoakClientOptions) {}
 
   private async once(method: string, route: string, token?: string, body?: unknown, key?: string): Promise<Answer> {
-    const headers: Record<string, string> = {};
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (key) headers['idempotency-key'] = key;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.options.baseUrl}${route}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(120_000),
-    });
-    const text = await response.text();
-    const json = response.headers.get('content-type')?.includes('json');
-    const answer = { status: response.status, body: json && text ? JSON.parse(text) : text };
+    const answer = await requestJson(this.options.baseUrl, method, route, { token, body, key });
     if (answer.status >= 500) {
       this.serverErrors.push({ at: Date.now(), status: answer.status, code: answer.body?.error?.code, route });
     }

@@ -111,6 +111,26 @@ async function startTimeSkippingTemporal(
   return { address: env.address, namespace: env.namespace ?? 'default', env, stop: () => env.teardown() };
 }
 
+/**
+ * Starts something on Temporal's time-skipping server again when the server did not come up: the JVM test server gets
+ * a fixed 5 s to start, which a busy machine can miss; a second attempt usually makes it.
+ */
+export async function retryingTestServerStart<T>(start: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= attempts || !/ephemeral server|Failed to connect|did not start/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+    }
+  }
+}
+
+/** {@link startStack} on Temporal's time-skipping server, started again when the server did not come up. */
+export function startTimeSkippingStack(options: StackOptions = {}): Promise<TestStack> {
+  return retryingTestServerStart(() => startStack({ ...options, timeSkipping: true }));
+}
+
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const keyring = options.keyring ?? TEST_ONLY_KEYRING;
   const logger = options.logger ?? createLogger({ level: 'warn', destination: process.stderr });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { expect } from 'vitest';
-import { startStack, type StackOptions, type TestStack } from '../support/stack.js';
+import { retryingTestServerStart, startStack, type StackOptions, type TestStack } from '../support/stack.js';
 import { signIn } from './forms.js';
 
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -84,17 +84,7 @@ export async function startWebTest(options: StackOptions = {}): Promise<WebTest>
   };
 }
 
-/**
- * {@link startWebTest} on Temporal's time-skipping server. The JVM test server gets a fixed 5 s to start, which a busy
- * machine can miss; a second attempt usually makes it.
- */
+/** {@link startWebTest} on Temporal's time-skipping server, started again when the server did not come up. */
 export async function startTimeSkippingWebTest(options: StackOptions = {}): Promise<WebTest> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await startWebTest({ ...options, timeSkipping: true });
-    } catch (error) {
-      if (attempt >= 4 || !/ephemeral server|Failed to connect|did not start/.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
-    }
-  }
+  return retryingTestServerStart(() => startWebTest({ ...options, timeSkipping: true }), 4);
 }

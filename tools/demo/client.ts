@@ -4,11 +4,7 @@
  * is never taken twice; any other refusal stops the story with what the server said.
  */
 import { randomUUID } from 'node:crypto';
-
-export interface Answer<T = any> {
-  status: number;
-  body: T;
-}
+import { requestJson, type Answer } from '../json-request.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ATTEMPTS = 8;
@@ -20,20 +16,8 @@ export class DemoClient {
   constructor(readonly baseUrl: string) {}
 
   private async once(method: string, route: string, token?: string, body?: unknown, key?: string): Promise<Answer> {
-    const headers: Record<string, string> = {};
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (key) headers['idempotency-key'] = key;
-    if (body !== undefined) headers['content-type'] = 'application/json';
     this.requests += 1;
-    const response = await fetch(`${this.baseUrl}${route}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(120_000),
-    });
-    const text = await response.text();
-    const json = response.headers.get('content-type')?.includes('json');
-    return { status: response.status, body: json && text ? JSON.parse(text) : text };
+    return requestJson(this.baseUrl, method, route, { token, body, key });
   }
 
   /** One request until it has a final answer (not a lost connection, a 5xx or a 429). */

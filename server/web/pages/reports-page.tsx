@@ -84,6 +84,24 @@ function ReportForm({ ctx, data }: { ctx: PageContext; data: ReportsPageData }) 
   const { choices, values, errors } = data;
   const district = values.district || choices.districts[0] || '';
   const all = t('reportsAll');
+  // The filters that narrow the district's figures, each with "all" as its first choice.
+  const narrowing: { name: keyof ReportFormValues; label: string; options: { value: string; label: string }[] }[] = [
+    {
+      name: 'wardCode',
+      label: t('reportsWard'),
+      options: choices.wards.filter((w) => w.district === district).map((w) => ({ value: w.code, label: w.name })),
+    },
+    {
+      name: 'programCode',
+      label: t('reportsProgram'),
+      options: choices.programs.map((p) => ({ value: p.code, label: lang === 'vi' ? p.nameVi : p.nameEn })),
+    },
+    {
+      name: 'sourceCode',
+      label: t('reportsSource'),
+      options: choices.sources.filter((s) => s.district === district).map((s) => ({ value: s.code, label: s.name })),
+    },
+  ];
   return (
     <form method="get" action="/reports" class="report-filter" aria-labelledby="report-filter-title">
       <h2 id="report-filter-title" class="visually-hidden">
@@ -99,32 +117,9 @@ function ReportForm({ ctx, data }: { ctx: PageContext; data: ReportsPageData }) 
             errors={errors}
           />
         ) : null}
-        <Choice
-          name="wardCode"
-          label={t('reportsWard')}
-          all={all}
-          options={choices.wards.filter((w) => w.district === district).map((w) => ({ value: w.code, label: w.name }))}
-          values={values}
-          errors={errors}
-        />
-        <Choice
-          name="programCode"
-          label={t('reportsProgram')}
-          all={all}
-          options={choices.programs.map((p) => ({ value: p.code, label: lang === 'vi' ? p.nameVi : p.nameEn }))}
-          values={values}
-          errors={errors}
-        />
-        <Choice
-          name="sourceCode"
-          label={t('reportsSource')}
-          all={all}
-          options={choices.sources
-            .filter((s) => s.district === district)
-            .map((s) => ({ value: s.code, label: s.name }))}
-          values={values}
-          errors={errors}
-        />
+        {narrowing.map((choice) => (
+          <Choice key={choice.name} {...choice} all={all} values={values} errors={errors} />
+        ))}
       </div>
       <div class="report-filter-row">
         <DateField name="on" label={t('reportsOn')} ctx={ctx} data={data} />

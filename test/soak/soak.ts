@@ -376,7 +376,7 @@ async function driveOne(client: SoakClient, intended: End): Promise<Driven> {
       },
     );
     if (answer.status !== 200)
-      throw new Error(`${route} as ${username}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      throw new Error(`${id}${route} as ${username}: ${answer.status} ${JSON.stringify(answer.body)}`);
   };
   for (const step of PUBLISHED) {
     const officer = OFFICER_FOR_STEP[step];

@@ -348,29 +348,22 @@ async function driveOne(client: SoakClient, intended: End): Promise<Driven> {
   id ??= submitted.body.id as string;
 
   const manager = await client.login('bank.manager');
-  const progress = async () => {
-    const view = (await client.get(`/api/applications/${id}`, manager)).body as {
-      status: string;
-      history: Array<{ seq: number }>;
-    };
-    return { seq: view.history.at(-1)?.seq ?? -1, status: view.status };
+  const lastSeq = async () => {
+    const history = (await client.get(`/api/applications/${id}`, manager)).body.history as Array<{ seq: number }>;
+    return history.at(-1)?.seq ?? -1;
   };
-  /** `endsAt`: the action ends the application so (its last decision). */
-  const act = async (username: string, route: string, body?: unknown, endsAt?: End) => {
+  const act = async (username: string, route: string, body?: unknown) => {
     const token = await client.login(username);
-    const before = (await progress()).seq;
+    const before = await lastSeq();
     const answer = await client.post(
       `/api/applications/${id}${route}`,
       token,
       body,
-      // The history is the read model, which follows the workflow: after a fault it can lag the decision by
-      // seconds, so "not yet" is asked again for a while before it counts as "no". An ending action whose first
-      // attempt did end the application is taken too when the client tried again under a fresh key after 409
-      // APPLICATION_ENDED (README, soak finding 10).
+      // The history is the read model, which follows the workflow by an activity: after a fault it can lag the
+      // decision by seconds, so "not yet" is asked again for a while before it counts as "no".
       async () => {
         for (const started = Date.now(); Date.now() - started < RECONCILE_MS; await sleep(1_000)) {
-          const now = await progress();
-          if (now.seq > before || (endsAt !== undefined && now.status === endsAt)) return true;
+          if ((await lastSeq()) > before) return true;
         }
         return false;
       },
@@ -382,11 +375,10 @@ async function driveOne(client: SoakClient, intended: End): Promise<Driven> {
     const officer = OFFICER_FOR_STEP[step];
     await act(officer, `/steps/${step}/start`);
     if (intended === 'REJECTED' && step === 'ward-verification') {
-      await act(officer, `/steps/${step}/decision`, rejectionFor(step), 'REJECTED');
+      await act(officer, `/steps/${step}/decision`, rejectionFor(step));
       break;
     }
-    const last = step === PUBLISHED.at(-1);
-    await act(officer, `/steps/${step}/decision`, approvalFor(step), last ? 'DISBURSED' : undefined);
+    await act(officer, `/steps/${step}/decision`, approvalFor(step));
     if (step === 'bank-approval') {
       await act('bank.manager', `/steps/${step}/start`);
       await act('bank.manager', `/steps/${step}/decision`, { outcome: 'approve' });
@@ -577,11 +569,12 @@ async function checkEverything(input: CheckInput): Promise<{ problems: string[];
 async function whyUnsent(input: CheckInput): Promise<string[]> {
   const rows = (
     await input.db.query(
-      `SELECT application_id, event_id, recipient, attempts, last_error, created_at FROM notification_outbox
-       WHERE status <> 'SENT' ORDER BY created_at LIMIT 5`,
+      `SELECT o.event_id, o.recipient, o.attempts, o.last_error, o.created_at, a.workflow_id
+       FROM notification_outbox o JOIN applications a ON a.id = o.application_id
+       WHERE o.status <> 'SENT' ORDER BY o.created_at LIMIT 5`,
     )
   ).rows as Array<{
-    application_id: string;
+    workflow_id: string;
     event_id: string;
     recipient: string;
     attempts: number;
@@ -594,8 +587,7 @@ async function whyUnsent(input: CheckInput): Promise<string[]> {
       `  unsent: event ${row.event_id} to ${row.recipient}, written ${row.created_at.toISOString()}, ` +
         `${row.attempts} attempts, last error ${row.last_error ?? 'none'}`,
     );
-    const workflowId = input.driven.find((d) => d.id === row.application_id)?.workflowId;
-    if (!workflowId) continue;
+    const workflowId = row.workflow_id;
     const description = await input.client.workflow
       .getHandle(workflowId)
       .describe()

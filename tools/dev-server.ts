@@ -81,12 +81,22 @@ export async function startTestTemporal(
 ): Promise<TestTemporal> {
   const { projectRoot = findProjectRoot(), log = logToStderr } = options;
   const cli = await resolveTemporalCliPath({ projectRoot, log });
-  const port = await findFreePort();
-  return await launch(cli, ['--port', String(port), '--headless'], port, {
-    log,
-    showBanner: false,
-    startupTimeoutMs: 30_000,
-  });
+  // The server binds several ports besides the frontend (HTTP, metrics, its internal services), each found free
+  // just before it binds it: another process can take one in between, and the server then exits at once. A start
+  // that exited early is tried again on new ports; a start that hangs is not.
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await findFreePort();
+    try {
+      return await launch(cli, ['--port', String(port), '--headless'], port, {
+        log,
+        showBanner: false,
+        startupTimeoutMs: 30_000,
+      });
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('exited early')) throw error;
+      log(`the dev server on port ${port} exited at start; trying again on other ports (${String(error)})`);
+    }
+  }
 }
 
 interface LaunchOptions {
@@ -107,13 +117,16 @@ async function launch(cli: string, extraArgs: string[], port: number, options: L
   args.push('--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL');
   args.push('--log-level', 'warn', ...extraArgs);
   const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  // Shutdown and startup chatter (poll failures at WARN) is kept only for a failed start's error.
+  // Shutdown and startup chatter (poll failures at WARN) is kept only for a failed start's error: the first lines
+  // (a crash's message comes first) and the last.
+  const first: string[] = [];
   const recent: string[] = [];
   let stopping: Promise<void> | undefined;
   const onOutput = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
-      recent.push(line);
-      if (recent.length > 40) recent.shift();
+      if (first.length < 10) first.push(line);
+      else recent.push(line);
+      if (recent.length > 30) recent.shift();
       const isBanner = !line.includes('level=');
       if (!stopping && ((showBanner && isBanner) || line.includes('level=ERROR'))) log(line);
     }
@@ -130,7 +143,7 @@ async function launch(cli: string, extraArgs: string[], port: number, options: L
   } catch (err) {
     process.off('exit', killOnExit);
     child.kill('SIGKILL');
-    throw new Error(`Temporal dev server did not start: ${String(err)}\n${recent.join('\n')}`);
+    throw new Error(`Temporal dev server did not start: ${String(err)}\n${[...first, '…', ...recent].join('\n')}`);
   }
   const end = (signal: NodeJS.Signals) => {
     stopping ??= terminate(child, signal).finally(() => process.off('exit', killOnExit));

@@ -172,6 +172,19 @@ describe('the reports page', () => {
     expect(await page.locator('#period-title + dl').textContent()).toContain(`Doanh số cho vay${money(0)}`);
   });
 
+  it('takes the filters in reading order with the keyboard alone', async () => {
+    await page.getByLabel('Phường/xã', { exact: true }).focus();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('name'));
+    const order = [await focused()];
+    for (let i = 0; i < 5; i += 1) {
+      await page.keyboard.press('Tab');
+      order.push(await focused());
+    }
+    expect(order).toEqual(['wardCode', 'programCode', 'sourceCode', 'on', 'from', 'to']);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Xem báo cáo');
+  });
+
   it('refuses a date that is not one beside its field, keeping what was typed', async () => {
     await page.getByLabel('Số liệu đến ngày', { exact: true }).fill('31/02/2026');
     await page.getByLabel('Phường/xã', { exact: true }).selectOption({ label: 'Phường Hòa Bình' });

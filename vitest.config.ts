@@ -6,6 +6,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 600_000,
   },

@@ -16,6 +16,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs multi-statement SQL through the raw driver (simple query protocol): one implicit transaction. */
   exec(sql: string): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball, to open another database from (`pgliteSnapshot`). */
+  snapshot?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -24,12 +26,14 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string;
   /** PGlite data directory, created if missing; `memory://` for an in-memory database. */
   pgliteDir?: string;
+  /** A PGlite `snapshot()` to start from instead of initialising a new data directory. */
+  pgliteSnapshot?: Blob;
 }
 
 /** Opens PostgreSQL when `databaseUrl` is set, otherwise the embedded PGlite database. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.pgliteDir ?? './data/pglite');
+  return openPglite(options.pgliteDir ?? './data/pglite', options.pgliteSnapshot);
 }
 
 async function openPostgres(databaseUrl: string): Promise<Database> {
@@ -61,10 +65,10 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, snapshot: Blob | undefined): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, snapshot ? { loadDataDir: snapshot } : {});
   const prisma = new PrismaClient({
     adapter: withPrismaErrorKinds(new PrismaPGlite(client) as unknown as AdapterFactory),
   });
@@ -74,6 +78,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     async exec(sql) {
       await client.exec(sql);
     },
+    snapshot: () => client.dumpDataDir('none'),
     async close() {
       await prisma.$disconnect();
       // PGlite's Postgres keeps re-arming an internal timer: without close() the process never exits.

@@ -25,6 +25,7 @@ import { temporalLogger } from '../../server/infra/temporal-logger.js';
 import { getStateQuery, type ApplicationState } from '../../workflows/definitions.js';
 import { httpClient } from './http-client.js';
 import { startSmtpSink, type SmtpSink } from './smtp.js';
+import { openPreparedPglite } from './pglite-template.js';
 import { startTimeSkippingEnv } from './time-skipping.js';
 import { TEST_ONLY_KEYRING } from './test-payload-keys.js';
 import {
@@ -93,12 +94,20 @@ export interface TestStack {
 /** The Temporal Web UI origin the test stack's codec endpoint allows (CORS). */
 export const TEST_UI_ORIGIN = 'http://localhost:8233';
 
+/** The schema and the demo data of `npm run db:seed`. */
+async function prepareDatabase(db: Database): Promise<void> {
+  await migrateDatabase(db);
+  await seedCalendar(db.prisma);
+  await seedDemoData(db.prisma, { hashPassword });
+}
+
 async function openTestDatabase(): Promise<Database> {
   const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) return openDatabase({ pgliteDir: 'memory://' });
+  if (!databaseUrl) return openPreparedPglite(prepareDatabase);
   const db = await openDatabase({ databaseUrl });
   // Test files run one at a time, so each starts from an empty schema on the shared server.
   await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  await prepareDatabase(db);
   return db;
 }
 
@@ -155,9 +164,6 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     openTestDatabase(),
     startSmtpSink(),
   ]);
-  await migrateDatabase(db);
-  await seedCalendar(db.prisma);
-  await seedDemoData(db.prisma, { hashPassword });
 
   const taskQueue = `loans-${Math.random().toString(36).slice(2, 10)}`;
   const connection = await Connection.connect({ address: temporal.address });
